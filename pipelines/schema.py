@@ -1,0 +1,89 @@
+"""Shapes shared by every stage: table codes, the tidy fact frame, document metadata.
+
+Amounts stay exact: tidy frames hold them as Arrow decimals (``AMOUNT_DTYPE``), never floats,
+so 元 → 万元 conversion and sums are exact all the way into DuckDB's DECIMAL(20,6).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+import pandas as pd
+import pyarrow as pa
+
+AMOUNT_DTYPE = pd.ArrowDtype(pa.decimal128(20, 6))
+
+# The eleven table codes of the warehouse contract, in the order they are printed.
+TABLE_CODES: tuple[str, ...] = (
+    "income_expenditure_summary",
+    "income_summary",
+    "expenditure_summary",
+    "fiscal_grant_summary",
+    "general_budget_expenditure",
+    "general_budget_basic_expenditure",
+    "gov_fund_expenditure",
+    "state_capital_expenditure",
+    "three_public_expenditure",
+    "gov_procurement",
+    "fixed_assets",
+)
+TWO_SIDED_TABLES: frozenset[str] = frozenset({"income_expenditure_summary", "fiscal_grant_summary"})
+
+# Columns of a tidy fact frame (core.fact_line_items without document-level columns first).
+FACT_DTYPES: dict[str, object] = {
+    "document_id": "string",
+    "dept_code": "string",
+    "fiscal_year": "Int64",
+    "table_code": "string",
+    "page": "Int64",
+    "row_no": "Int64",
+    "side": "string",
+    "item_code": "string",
+    "item_name": "string",
+    "column_name": "string",
+    "column_group": "string",
+    "amount_wan": AMOUNT_DTYPE,
+}
+FACT_COLUMNS: tuple[str, ...] = tuple(FACT_DTYPES)
+
+# The natural key of a fact inside one document (what ground truth is compared on).
+FACT_KEY: tuple[str, ...] = (
+    "table_code",
+    "side",
+    "item_code",
+    "item_name",
+    "column_name",
+)
+
+
+@dataclass(frozen=True)
+class DocumentMeta:
+    """What the title blocks and the file say about one disclosure."""
+
+    document_id: str
+    file_name: str
+    dept_code: str
+    dept_name: str
+    fiscal_year: int
+    doc_kind: str  # 'budget' | 'final_accounts'
+    pages: int
+    unit: str  # '万元' | '元' as printed on the 单位 line
+
+
+def empty_facts() -> pd.DataFrame:
+    """A zero-row fact frame with the contract's dtypes."""
+    return pd.DataFrame({c: pd.Series(dtype=t) for c, t in FACT_DTYPES.items()})
+
+
+def facts_frame(records: list[dict[str, object]]) -> pd.DataFrame:
+    """Build a fact frame with explicit dtypes from dict records (amounts as ``Decimal``)."""
+    if not records:
+        return empty_facts()
+    frame = pd.DataFrame.from_records(records, columns=list(FACT_COLUMNS))
+    amounts = pa.array(
+        [Decimal(a).quantize(Decimal("0.000001")) for a in frame["amount_wan"]],
+        type=pa.decimal128(20, 6),
+    )
+    frame["amount_wan"] = pd.Series(amounts, dtype=AMOUNT_DTYPE, index=frame.index)
+    return frame.astype({c: t for c, t in FACT_DTYPES.items() if c != "amount_wan"})
