@@ -1,0 +1,103 @@
+"""Ground truth of a rendered disclosure, derived from the model it was printed from."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from pipelines.schema import TWO_SIDED_TABLES, facts_frame
+
+from .model import Disclosure, FamilyTable
+
+TRUTH_COLUMNS = ["table_code", "page", "row_no", "side", "item_code", "item_name",
+                 "column_name", "column_group", "amount_wan"]  # fmt: skip
+
+
+def squash(text: str) -> str:
+    return "".join(text.split())
+
+
+def table_facts(table: FamilyTable) -> list[dict[str, Any]]:
+    records = []
+    for index, row in enumerate(table.rows):
+        for col in table.columns:
+            item = row.items.get(col.side)
+            if col.role != "amount" or item is None or col.key not in item.amounts:
+                continue
+            group = None if table.code in TWO_SIDED_TABLES or not col.group else squash(col.group)
+            records.append(
+                {
+                    "table_code": table.code,
+                    "page": table.row_pages.get(index),
+                    "row_no": row.row_no,
+                    "side": col.side,
+                    "item_code": item.code,
+                    "item_name": squash(item.name),
+                    "column_name": col.key,
+                    "column_group": group,
+                    "amount_wan": item.amounts[col.key],
+                }
+            )
+    return records
+
+
+def truth_facts(doc: Disclosure) -> pd.DataFrame:
+    """Every non-blank amount cell of every family table, in the tidy fact shape."""
+    records = [r for t in doc.all_family_tables() for r in table_facts(t)]
+    for r in records:
+        r.update(document_id="", dept_code=doc.dept_code, fiscal_year=doc.fiscal_year)
+    return facts_frame(records)
+
+
+def truth_summary(doc: Disclosure) -> dict[str, Any]:
+    """Document-level truth: title-block facts, which tables exist, the target tables."""
+    return {
+        "dept_code": doc.dept_code,
+        "dept_name": doc.dept_name,
+        "fiscal_year": doc.fiscal_year,
+        "doc_kind": doc.doc_kind,
+        "unit": doc.unit,
+        "tables": {
+            t.code: {"first_page": getattr(t, "first_page", None), "rows": len(t.rows)}
+            for t in doc.all_family_tables()
+        },  # fmt: skip
+        "performance_targets": [
+            {
+                "seq": t.seq,
+                "project_name": t.project_name,
+                "goal_text": t.goal_text,
+                "page": t.page,
+                "indicators": [vars(i) for i in t.indicators],
+            }  # fmt: skip
+            for t in doc.target_tables()
+        ],
+    }
+
+
+def write_truth(doc: Disclosure, pdf: Path) -> tuple[Path, Path]:
+    """``<stem>.facts.csv`` (cell by cell) and ``<stem>.truth.json`` beside the PDF."""
+    facts_path = pdf.with_suffix(".facts.csv")
+    summary_path = pdf.with_suffix(".truth.json")
+    truth_facts(doc)[TRUTH_COLUMNS].to_csv(facts_path, index=False)
+    summary_path.write_text(
+        json.dumps(truth_summary(doc), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
+    return facts_path, summary_path
+
+
+def read_truth_facts(path: Path) -> pd.DataFrame:
+    """Read a ``.facts.csv`` back with the contract's dtypes (amounts exact)."""
+    raw = pd.read_csv(path, dtype=str, keep_default_na=False)
+    records = [
+        {
+            **{k: (v or None) for k, v in row.items()},
+            "document_id": "",
+            "dept_code": None,
+            "fiscal_year": None,
+        }  # fmt: skip
+        for row in raw.to_dict("records")
+    ]
+    return facts_frame(records).drop(columns=["document_id", "dept_code", "fiscal_year"])

@@ -1,0 +1,151 @@
+"""Load one disclosure into the warehouse, atomically and idempotently.
+
+The whole document goes in one transaction: its row in ``core.documents``, its table facts,
+narrative facts and performance targets, and the ``superseded`` mark on the version it
+replaces. Either all of it is visible afterwards or none of it is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Literal
+
+import duckdb
+import pandas as pd
+
+from pipelines.schema import DocumentMeta
+from pipelines.warehouse._time import utc_now
+from pipelines.warehouse.ddl import ensure_schema
+from pipelines.warehouse.dimensions import refresh_dimensions
+from pipelines.warehouse.dq import store_dq_results
+from pipelines.warehouse.frames import FACTS, NARRATIVE, TARGETS, FrameSpec, check_document_id
+from pipelines.warehouse.frames import conform as conform_frame
+from pipelines.warehouse.quarantine import record_quarantine
+from pipelines.warehouse.sql_files import load_sql
+from pipelines.warehouse.transaction import registered, transaction
+
+__all__ = [
+    "LoadOutcome",
+    "connect",
+    "load_document",
+    "record_quarantine",
+    "refresh_dimensions",
+    "store_dq_results",
+]
+
+# A file whose bytes are already in the warehouse (current or replaced since) is not reloaded:
+# re-running the inbox must not resurrect an old version over its correction.
+KNOWN_STATUSES = frozenset({"loaded", "superseded"})
+
+
+@dataclass(frozen=True)
+class LoadOutcome:
+    """What ``load_document`` did, for run logs and asset metadata."""
+
+    document_id: str
+    status: Literal["loaded", "unchanged"]
+    facts: int = 0
+    narrative_facts: int = 0
+    performance_targets: int = 0
+    superseded: tuple[str, ...] = ()
+
+
+def connect(path: str | Path) -> duckdb.DuckDBPyConnection:
+    """Open (or create) the warehouse file with every table and view in place."""
+    if str(path) != ":memory:":
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect(str(path))
+    ensure_schema(con)
+    return con
+
+
+def load_document(
+    con: duckdb.DuckDBPyConnection,
+    meta: DocumentMeta,
+    facts: pd.DataFrame,
+    narrative: pd.DataFrame | None = None,
+    targets: pd.DataFrame | None = None,
+) -> LoadOutcome:
+    """Load one document version; a no-op when the same file (sha256) is already loaded."""
+    frames = {
+        "facts": _prepare(facts, FACTS, meta.document_id),
+        "narrative": _prepare(narrative, NARRATIVE, meta.document_id),
+        "targets": _prepare(targets, TARGETS, meta.document_id),
+    }
+    with transaction(con):
+        if _status(con, meta.document_id) in KNOWN_STATUSES:
+            return LoadOutcome(document_id=meta.document_id, status="unchanged")
+        ingested_at = utc_now()
+        _insert_document(con, meta, ingested_at)
+        _insert_rows(con, meta, frames)
+        superseded = _supersede_older(con, meta, ingested_at)
+    return LoadOutcome(
+        document_id=meta.document_id,
+        status="loaded",
+        facts=len(frames["facts"]),
+        narrative_facts=len(frames["narrative"]),
+        performance_targets=len(frames["targets"]),
+        superseded=superseded,
+    )
+
+
+def _prepare(frame: pd.DataFrame | None, spec: FrameSpec, document_id: str) -> pd.DataFrame:
+    """Conform a frame (``None`` = no rows) and check it belongs to this document."""
+    conformed = conform_frame(frame if frame is not None else pd.DataFrame(), spec)
+    check_document_id(conformed, document_id, spec)
+    return conformed
+
+
+def _status(con: duckdb.DuckDBPyConnection, document_id: str) -> str | None:
+    row = con.execute(
+        load_sql("core/select_document_status.sql"), {"document_id": document_id}
+    ).fetchone()
+    return row[0] if row else None
+
+
+def _insert_document(
+    con: duckdb.DuckDBPyConnection, meta: DocumentMeta, ingested_at: datetime
+) -> None:
+    params = {
+        "document_id": meta.document_id,
+        "file_name": meta.file_name,
+        "dept_code": meta.dept_code,
+        "dept_name": meta.dept_name,
+        "fiscal_year": meta.fiscal_year,
+        "doc_kind": meta.doc_kind,
+        "pages": meta.pages,
+        "ingested_at": ingested_at,
+        "unit": meta.unit,
+    }
+    con.execute(load_sql("core/upsert_loaded_document.sql"), params)
+
+
+def _insert_rows(
+    con: duckdb.DuckDBPyConnection, meta: DocumentMeta, frames: dict[str, pd.DataFrame]
+) -> None:
+    """Insert facts, narrative facts and targets; document columns come from ``meta``."""
+    doc = {"document_id": meta.document_id}
+    fact_params = doc | {"dept_code": meta.dept_code, "fiscal_year": meta.fiscal_year}
+    with registered(con, "incoming_facts", frames["facts"]):
+        con.execute(load_sql("core/insert_fact_line_items.sql"), fact_params)
+    with registered(con, "incoming_narrative", frames["narrative"]):
+        con.execute(load_sql("core/insert_narrative_facts.sql"), doc)
+    with registered(con, "incoming_targets", frames["targets"]):
+        con.execute(load_sql("core/insert_performance_targets.sql"), doc)
+
+
+def _supersede_older(
+    con: duckdb.DuckDBPyConnection, meta: DocumentMeta, ingested_at: datetime
+) -> tuple[str, ...]:
+    """Mark earlier loaded versions of the same dept/year/kind as superseded: newest wins."""
+    params = {
+        "document_id": meta.document_id,
+        "dept_code": meta.dept_code,
+        "fiscal_year": meta.fiscal_year,
+        "doc_kind": meta.doc_kind,
+        "ingested_at": ingested_at,
+    }
+    rows = con.execute(load_sql("core/supersede_older_versions.sql"), params).fetchall()
+    return tuple(sorted(r[0] for r in rows))

@@ -1,0 +1,20 @@
+-- Facts of one document from the registered frame incoming_facts; the document columns are
+-- copied from the document, not trusted from the frame.
+insert into core.fact_line_items (
+    document_id, dept_code, fiscal_year, table_code, page, row_no, side, item_code,
+    item_name, column_name, column_group, amount_wan
+)
+select
+    $document_id,
+    $dept_code,
+    $fiscal_year,
+    table_code,
+    page,
+    row_no,
+    side,
+    item_code,
+    item_name,
+    column_name,
+    column_group,
+    cast(amount_wan as decimal(20, 6))
+from incoming_facts;

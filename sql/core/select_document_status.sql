@@ -1,0 +1,3 @@
+select status
+from core.documents
+where document_id = $document_id;

@@ -1,0 +1,3 @@
+-- core: conformed facts and dimensions; mart: analyst-facing views.
+create schema if not exists core;
+create schema if not exists mart;
