@@ -37,7 +37,7 @@ def write_target_table(w: SheetWriter, t: TargetTable) -> None:
                           aligns=["center", "left", "left", "left", "left", "left"])  # fmt: skip
     w.merge(goal_row, 2, goal_row, 6)
     w.grid_row(TARGET_HEADER, bold=True)
-    for level1, run in groupby(t.indicators, key=lambda i: i.level1):
+    for _level1, run in groupby(t.indicators, key=lambda i: i.level1):
         first = None
         for ind in run:
             cells = [ind.level1 if first is None else None, ind.level2, ind.level3,
