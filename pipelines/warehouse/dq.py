@@ -17,6 +17,6 @@ def store_dq_results(con: duckdb.DuckDBPyConnection, results: pd.DataFrame) -> N
     a fixed failure from an earlier run; ``run_id`` says which run produced each row.
     """
     frame = with_checked_at(conform(results, DQ_RESULTS))
-    with transaction(con), registered(con, "incoming_dq_results", frame):
+    with registered(con, {"incoming_dq_results": frame}), transaction(con):
         con.execute(load_sql("core/delete_dq_results.sql"))
         con.execute(load_sql("core/insert_dq_results.sql"))

@@ -74,13 +74,14 @@ def load_document(
         "narrative": _prepare(narrative, NARRATIVE, meta.document_id),
         "targets": _prepare(targets, TARGETS, meta.document_id),
     }
-    with transaction(con):
+    incoming = {f"incoming_{name}": frame for name, frame in frames.items()}
+    with registered(con, incoming), transaction(con):
         if _status(con, meta.document_id) in KNOWN_STATUSES:
             return LoadOutcome(document_id=meta.document_id, status="unchanged")
         ingested_at = utc_now()
         _insert_document(con, meta, ingested_at)
-        _insert_rows(con, meta, frames)
         superseded = _supersede_older(con, meta, ingested_at)
+        _insert_rows(con, meta)
     return LoadOutcome(
         document_id=meta.document_id,
         status="loaded",
@@ -93,7 +94,9 @@ def load_document(
 
 def _prepare(frame: pd.DataFrame | None, spec: FrameSpec, document_id: str) -> pd.DataFrame:
     """Conform a frame (``None`` = no rows) and check it belongs to this document."""
-    conformed = conform_frame(frame if frame is not None else pd.DataFrame(), spec)
+    if frame is None:
+        frame = pd.DataFrame(columns=list(spec.dtypes))
+    conformed = conform_frame(frame, spec)
     check_document_id(conformed, document_id, spec)
     return conformed
 
@@ -122,18 +125,13 @@ def _insert_document(
     con.execute(load_sql("core/upsert_loaded_document.sql"), params)
 
 
-def _insert_rows(
-    con: duckdb.DuckDBPyConnection, meta: DocumentMeta, frames: dict[str, pd.DataFrame]
-) -> None:
-    """Insert facts, narrative facts and targets; document columns come from ``meta``."""
+def _insert_rows(con: duckdb.DuckDBPyConnection, meta: DocumentMeta) -> None:
+    """Insert the registered facts, narrative facts and targets; document columns from ``meta``."""
     doc = {"document_id": meta.document_id}
     fact_params = doc | {"dept_code": meta.dept_code, "fiscal_year": meta.fiscal_year}
-    with registered(con, "incoming_facts", frames["facts"]):
-        con.execute(load_sql("core/insert_fact_line_items.sql"), fact_params)
-    with registered(con, "incoming_narrative", frames["narrative"]):
-        con.execute(load_sql("core/insert_narrative_facts.sql"), doc)
-    with registered(con, "incoming_targets", frames["targets"]):
-        con.execute(load_sql("core/insert_performance_targets.sql"), doc)
+    con.execute(load_sql("core/insert_fact_line_items.sql"), fact_params)
+    con.execute(load_sql("core/insert_narrative_facts.sql"), doc)
+    con.execute(load_sql("core/insert_performance_targets.sql"), doc)
 
 
 def _supersede_older(
@@ -147,5 +145,8 @@ def _supersede_older(
         "doc_kind": meta.doc_kind,
         "ingested_at": ingested_at,
     }
-    rows = con.execute(load_sql("core/supersede_older_versions.sql"), params).fetchall()
-    return tuple(sorted(r[0] for r in rows))
+    con.execute(load_sql("core/supersede_older_versions.sql"), params)
+    rows = con.execute(
+        load_sql("core/select_superseded_by.sql"), {"document_id": meta.document_id}
+    ).fetchall()
+    return tuple(r[0] for r in rows)

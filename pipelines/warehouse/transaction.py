@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 
 import duckdb
@@ -22,13 +22,18 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
 
 
 @contextmanager
-def registered(con: duckdb.DuckDBPyConnection, name: str, frame: pd.DataFrame) -> Iterator[None]:
-    """Expose ``frame`` to SQL files as the relation ``name`` for the duration of the block.
+def registered(
+    con: duckdb.DuckDBPyConnection, frames: Mapping[str, pd.DataFrame]
+) -> Iterator[None]:
+    """Expose each frame to SQL files under its name (``incoming_facts`` …) for the block.
 
-    SQL files then read a fixed name (``incoming_facts``) instead of a Python variable.
+    SQL files then read fixed relation names instead of Python variables. Enter this outside
+    ``transaction``: an aborted transaction refuses to unregister until it is rolled back.
     """
-    con.register(name, frame)
+    for name, frame in frames.items():
+        con.register(name, frame)
     try:
         yield
     finally:
-        con.unregister(name)
+        for name in frames:
+            con.unregister(name)

@@ -1,0 +1,115 @@
+"""camelot lattice tables → span-aware grids.
+
+camelot puts a merged cell's text into one of the cells it covers (top-left or wherever the
+text's centre falls) and leaves the others empty. A :class:`Grid` resolves each merged region
+from the drawn borders instead, so every covered cell knows its region's text and origin:
+headers get their true parent/leaf structure and a 一级指标 spanning rows is filled down.
+"""
+
+from __future__ import annotations
+
+import logging
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+import camelot
+
+log = logging.getLogger(__name__)
+
+LATTICE_OPTIONS = {"split_text": True, "suppress_stdout": True}
+
+
+@dataclass
+class Grid:
+    page: int
+    top: float  # distance from the page top, points
+    bottom: float
+    texts: list[list[str]]  # region text, repeated in every cell the region covers
+    origins: list[list[tuple[int, int]]]  # (row, col) of the top-left cell of each region
+
+    @property
+    def n_rows(self) -> int:
+        return len(self.texts)
+
+    @property
+    def n_cols(self) -> int:
+        return len(self.texts[0]) if self.texts else 0
+
+    def is_origin(self, r: int, c: int) -> bool:
+        return self.origins[r][c] == (r, c)
+
+    def row(self, r: int) -> list[str]:
+        return self.texts[r]
+
+    def region_rows(self, r: int, c: int) -> range:
+        """The rows covered by the region containing (r, c)."""
+        origin = self.origins[r][c]
+        last = max(i for i in range(self.n_rows) if self.origins[i][c] == origin)
+        return range(origin[0], last + 1)
+
+
+def _find(parent: dict, x: tuple[int, int]) -> tuple[int, int]:
+    while parent[x] != x:
+        parent[x] = parent[parent[x]]
+        x = parent[x]
+    return x
+
+
+def regions(cells: list[list]) -> dict[tuple[int, int], tuple[int, int]]:
+    """Union cells not separated by a drawn border; map each cell to its region's top-left."""
+    n_rows, n_cols = len(cells), len(cells[0])
+    parent = {(r, c): (r, c) for r in range(n_rows) for c in range(n_cols)}
+    for r in range(n_rows):
+        for c in range(n_cols):
+            if c + 1 < n_cols and not (cells[r][c].right and cells[r][c + 1].left):
+                parent[_find(parent, (r, c + 1))] = _find(parent, (r, c))
+            if r + 1 < n_rows and not (cells[r][c].bottom and cells[r + 1][c].top):
+                parent[_find(parent, (r + 1, c))] = _find(parent, (r, c))
+    groups: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for cell in parent:
+        groups.setdefault(_find(parent, cell), []).append(cell)
+    return {cell: min(members) for members in groups.values() for cell in members}
+
+
+def is_cjk(ch: str) -> bool:
+    return "\u2e80" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" or ch in "，。；：、（）“”"
+
+
+def clean(text: str) -> str:
+    """Join wrapped lines: no space between CJK characters, one space between words."""
+    out = ""
+    for piece in (p.strip() for p in text.splitlines()):
+        if not piece:
+            continue
+        glue = "" if not out or is_cjk(out[-1]) or is_cjk(piece[0]) else " "
+        out += glue + " ".join(piece.split())
+    return out
+
+
+def grid_from_table(table: camelot.core.Table, page_height: float) -> Grid:
+    cells = table.cells
+    origin_of = regions(cells)
+    region_text: dict[tuple[int, int], list[str]] = {}
+    for r, row in enumerate(cells):
+        for c, cell in enumerate(row):
+            if cell.text.strip():
+                region_text.setdefault(origin_of[(r, c)], []).append(clean(cell.text))
+    texts = [[" ".join(region_text.get(origin_of[(r, c)], [])) for c in range(len(row))]
+             for r, row in enumerate(cells)]  # fmt: skip
+    origins = [[origin_of[(r, c)] for c in range(len(row))] for r, row in enumerate(cells)]
+    x1, y1, x2, y2 = table._bbox
+    return Grid(int(table.page), page_height - y2, page_height - y1, texts, origins)
+
+
+def read_grids(path: Path, pages: list[int], page_heights: dict[int, float]) -> list[Grid]:
+    """Every ruled table on ``pages`` (1-based), top to bottom within each page."""
+    if not pages:
+        return []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # camelot warns on pages it finds no table on
+        tables = camelot.read_pdf(str(path), pages=",".join(map(str, pages)), **LATTICE_OPTIONS)
+    grids = [grid_from_table(t, page_heights[int(t.page)]) for t in tables]
+    grids.sort(key=lambda g: (g.page, g.top))
+    log.debug("camelot found %d grids on %d pages of %s", len(grids), len(pages), path.name)
+    return grids

@@ -1,0 +1,1 @@
+"""Raw tables → tidy frames (pure functions)."""
