@@ -1,0 +1,34 @@
+# The obvious verbs. `make run` and `make test` are the README's two commands.
+WAREHOUSE ?= data/warehouse.duckdb
+PY := .venv/bin/python
+
+.PHONY: setup run test test-fast lint format bench dev samples
+
+setup:
+	bash scripts/setup.sh
+
+run: setup
+	$(PY) -m pipelines ingest data/samples --warehouse $(WAREHOUSE)
+
+test:
+	bash scripts/setup.sh --render
+	.venv/bin/pytest -q
+
+test-fast: setup
+	.venv/bin/pytest -q -m "not slow"
+
+lint:
+	.venv/bin/ruff check . && .venv/bin/ruff format --check .
+
+format:
+	.venv/bin/ruff format . && .venv/bin/ruff check --fix .
+
+bench: setup
+	$(PY) benchmarks/bench_ingest.py
+
+dev: setup
+	DAGSTER_HOME=$${DAGSTER_HOME:-$$PWD/.dagster_home} && mkdir -p $$DAGSTER_HOME && \
+	  DAGSTER_HOME=$$DAGSTER_HOME .venv/bin/dagster dev -w workspace.yaml
+
+samples: setup
+	$(PY) scripts/render_reference.py && $(PY) scripts/make_samples.py

@@ -1,0 +1,125 @@
+"""Assets: inbox PDF → extracted tables → tidy frames → warehouse (+ validation checks) → marts."""
+
+from __future__ import annotations
+
+import dagster as dg
+import pandas as pd
+
+from pipelines.extract.document import ExtractedDocument, extract_document
+from pipelines.extract.errors import UnreadableDocument
+from pipelines.ingest import DocumentFrames, frames_from, load_frames, quarantine
+from pipelines.validate import SUITE_NAMES
+from pipelines.warehouse import load_sql, refresh_dimensions
+
+from .partitions import document_partition
+from .resources import InboxResource, WarehouseResource
+
+inbox_pdfs = dg.AssetSpec(
+    "inbox_pdfs",
+    description="Disclosure PDFs dropped into the inbox folder (one partition per file).",
+    group_name="ingest",
+)
+
+
+@dg.asset(partitions_def=document_partition, group_name="extract", deps=[inbox_pdfs])
+def extracted_tables(
+    context: dg.AssetExecutionContext, inbox: InboxResource, warehouse: WarehouseResource
+) -> ExtractedDocument:
+    """camelot's tables of one PDF, classified and stitched; unreadable files are quarantined."""
+    path = inbox.pdf(context.partition_key)
+    try:
+        doc = extract_document(path)
+    except UnreadableDocument as exc:
+        with warehouse.connection() as con:
+            quarantine(con, path, str(exc))
+        raise dg.Failure(description=f"{path.name} quarantined: {exc}") from exc
+    context.add_output_metadata(
+        {
+            "dept_code": doc.meta.dept_code,
+            "fiscal_year": doc.meta.fiscal_year,
+            "pages": doc.meta.pages,
+            "tables": [t.table_code for t in doc.tables],
+            "seconds": {k: round(v, 3) for k, v in doc.seconds.items()},
+        }
+    )
+    return doc
+
+
+@dg.asset(partitions_def=document_partition, group_name="normalize")
+def tidy_frames(
+    context: dg.AssetExecutionContext, extracted_tables: ExtractedDocument
+) -> DocumentFrames:
+    """One row per number (plus narrative figures and performance targets)."""
+    frames = frames_from(extracted_tables)
+    context.add_output_metadata(
+        {
+            "facts": len(frames.facts),
+            "narrative_facts": len(frames.narrative),
+            "performance_targets": len(frames.targets),
+            "preview": dg.MetadataValue.md(frames.facts.head(10).to_markdown(index=False)),
+        }
+    )
+    return frames
+
+
+def check_results(results: pd.DataFrame) -> list[dg.AssetCheckResult]:
+    """One Dagster check per great-expectations suite: failed rows listed in metadata."""
+    out = []
+    for suite in SUITE_NAMES:
+        rows = results[results["suite"] == suite]
+        failed = rows[~rows["success"].astype(bool)]
+        errors = failed[failed["severity"] == "error"]
+        out.append(
+            dg.AssetCheckResult(
+                check_name=suite,
+                passed=failed.empty,
+                severity=dg.AssetCheckSeverity.ERROR if len(errors) else dg.AssetCheckSeverity.WARN,
+                metadata={
+                    "checks": len(rows),
+                    "failed": len(failed),
+                    "failures": dg.MetadataValue.md(
+                        failed[["check_name", "table_code", "item_key", "expected", "observed"]]
+                        .head(20)
+                        .to_markdown(index=False)
+                        if len(failed)
+                        else "none"
+                    ),
+                },
+            )
+        )
+    return out
+
+
+@dg.asset(
+    partitions_def=document_partition,
+    group_name="warehouse",
+    check_specs=[dg.AssetCheckSpec(name, asset="warehouse_document") for name in SUITE_NAMES],
+)
+def warehouse_document(
+    context: dg.AssetExecutionContext, tidy_frames: DocumentFrames, warehouse: WarehouseResource
+) -> dg.MaterializeResult:
+    """Validate with great-expectations and load the document in one DuckDB transaction."""
+    with warehouse.connection() as con:
+        outcome, results = load_frames(con, tidy_frames)
+        refresh_dimensions(con)
+    context.log.info("%s: %s (%d facts)", tidy_frames.meta.file_name, outcome.status, outcome.facts)
+    return dg.MaterializeResult(
+        metadata={
+            "document_id": outcome.document_id,
+            "status": outcome.status,
+            "facts": outcome.facts,
+            "superseded": list(outcome.superseded),
+            "checks": len(results),
+            "failed_checks": int((~results["success"].astype(bool)).sum()) if len(results) else 0,
+        },
+        check_results=check_results(results),
+    )
+
+
+@dg.asset(group_name="warehouse", deps=[warehouse_document])
+def warehouse_marts(warehouse: WarehouseResource) -> dg.MaterializeResult:
+    """Dimensions refreshed and mart views in place; row counts as a quick health read."""
+    with warehouse.connection() as con:
+        refresh_dimensions(con)
+        summary = con.execute(load_sql("core/select_warehouse_summary.sql")).df()
+    return dg.MaterializeResult(metadata={k: int(v) for k, v in summary.iloc[0].items()})

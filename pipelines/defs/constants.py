@@ -1,0 +1,12 @@
+"""Defaults for paths, overridable by environment variables (see README)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_INBOX = REPO_ROOT / "data/inbox"
+DEFAULT_WAREHOUSE = REPO_ROOT / "data/warehouse.duckdb"
+INBOX_ENV = "PIPELINES_INBOX"
+WAREHOUSE_ENV = "PIPELINES_WAREHOUSE"
+NIGHTLY_CRON = "0 2 * * *"

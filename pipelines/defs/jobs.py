@@ -1,0 +1,16 @@
+"""Jobs: ingest one document partition; refresh the marts."""
+
+import dagster as dg
+
+from .assets import extracted_tables, tidy_frames, warehouse_document, warehouse_marts
+from .partitions import document_partition
+
+ingest_document_job = dg.define_asset_job(
+    "ingest_document_job",
+    selection=dg.AssetSelection.assets(extracted_tables, tidy_frames, warehouse_document),
+    partitions_def=document_partition,
+    description="Extract, validate and load one disclosure PDF (one partition = one file).",
+)
+refresh_marts_job = dg.define_asset_job(
+    "refresh_marts_job", selection=dg.AssetSelection.assets(warehouse_marts)
+)

@@ -1,0 +1,35 @@
+"""Notice new or replaced PDFs in the inbox and ingest each as its own partition run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dagster as dg
+
+from .jobs import ingest_document_job
+from .partitions import document_partition
+from .resources import InboxResource
+
+
+def run_key(path: Path) -> str:
+    """Name + size + mtime: a corrected file dropped under the same name runs again."""
+    stat = path.stat()
+    return f"{path.name}:{stat.st_size}:{int(stat.st_mtime)}"
+
+
+def inbox_requests(inbox: InboxResource, known: set[str]) -> tuple[list[dg.RunRequest], list[str]]:
+    files = inbox.pdf_files()
+    new_keys = [p.name for p in files if p.name not in known]
+    requests = [dg.RunRequest(run_key=run_key(p), partition_key=p.name) for p in files]
+    return requests, new_keys
+
+
+@dg.sensor(job=ingest_document_job, minimum_interval_seconds=60)
+def inbox_sensor(context: dg.SensorEvaluationContext, inbox: InboxResource) -> dg.SensorResult:
+    """Dagster skips run keys it has seen, so only new or changed files start runs."""
+    known = set(context.instance.get_dynamic_partitions(document_partition.name))
+    requests, new_keys = inbox_requests(inbox, known)
+    return dg.SensorResult(
+        run_requests=requests,
+        dynamic_partitions_requests=[document_partition.build_add_request(new_keys)],
+    )

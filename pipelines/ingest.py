@@ -1,0 +1,133 @@
+"""One disclosure PDF through the whole path: extract → tidy frames → validate → load.
+
+Dagster assets and the command line both call these functions, so a document loads the same
+way whichever door it came in by.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from pipelines.extract.document import ExtractedDocument, extract_document, file_sha256
+from pipelines.extract.errors import UnreadableDocument
+from pipelines.extract.narrative import narrative_facts
+from pipelines.extract.pdf_text import open_pdf
+from pipelines.extract.targets import performance_targets
+from pipelines.normalize.facts import tidy_facts
+from pipelines.schema import DocumentMeta
+from pipelines.validate import validate_document
+from pipelines.warehouse import load_document, load_sql, record_quarantine, store_dq_results
+from pipelines.warehouse.load import LoadOutcome
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class DocumentFrames:
+    """Everything extracted from one PDF, as tidy frames ready to validate and load."""
+
+    meta: DocumentMeta
+    facts: pd.DataFrame
+    narrative: pd.DataFrame
+    targets: pd.DataFrame
+    tables_found: list[str]
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class IngestResult:
+    file_name: str
+    document_id: str
+    status: str  # 'loaded' | 'unchanged' | 'quarantined'
+    facts: int = 0
+    failed_checks: int = 0
+    error: str | None = None
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+def frames_from(doc: ExtractedDocument) -> DocumentFrames:
+    clock = time.perf_counter()
+    facts = tidy_facts(doc.meta, doc.tables)
+    narrative = narrative_facts(doc.pages)
+    targets = performance_targets(doc.pages, [g.grid for g in doc.other_grids])
+    for frame in (narrative, targets):
+        frame.insert(0, "document_id", doc.meta.document_id)
+    seconds = {**doc.seconds, "normalize": time.perf_counter() - clock}
+    return DocumentFrames(doc.meta, facts, narrative, targets, [t.table_code for t in doc.tables],
+                          seconds)  # fmt: skip
+
+
+def extract_frames(path: Path) -> DocumentFrames:
+    """Raises :class:`UnreadableDocument` when the file cannot be used."""
+    return frames_from(extract_document(path))
+
+
+def previous_year_facts(con: duckdb.DuckDBPyConnection, meta: DocumentMeta) -> pd.DataFrame:
+    params = {"dept_code": meta.dept_code, "doc_kind": meta.doc_kind,
+              "fiscal_year": meta.fiscal_year}  # fmt: skip
+    return con.execute(load_sql("core/select_previous_year_facts.sql"), params).df()
+
+
+def validate_frames(con: duckdb.DuckDBPyConnection, frames: DocumentFrames) -> pd.DataFrame:
+    previous = previous_year_facts(con, frames.meta)
+    return validate_document(
+        frames.facts, narrative=frames.narrative,
+        previous_facts=previous if len(previous) else None,
+    )  # fmt: skip
+
+
+def load_frames(
+    con: duckdb.DuckDBPyConnection, frames: DocumentFrames
+) -> tuple[LoadOutcome, pd.DataFrame]:
+    """Validate, then load; a failing document is loaded and flagged, never dropped."""
+    clock = time.perf_counter()
+    results = validate_frames(con, frames)
+    validated = time.perf_counter()
+    outcome = load_document(con, frames.meta, frames.facts, frames.narrative, frames.targets)
+    if outcome.status == "loaded":
+        store_dq_results(con, results)
+    frames.seconds.update(validate=validated - clock, load=time.perf_counter() - validated)
+    return outcome, results
+
+
+def page_count(path: Path) -> int | None:
+    try:
+        pdf = open_pdf(path)
+    except UnreadableDocument:
+        return None
+    try:
+        return len(pdf)
+    finally:
+        pdf.close()
+
+
+def quarantine(con: duckdb.DuckDBPyConnection, path: Path, error: str) -> IngestResult:
+    document_id = file_sha256(path)
+    record_quarantine(con, document_id, path.name, page_count(path), error)
+    log.warning("quarantined %s: %s", path.name, error)
+    return IngestResult(path.name, document_id, "quarantined", error=error)
+
+
+def failed_error_checks(results: pd.DataFrame) -> int:
+    if results.empty:
+        return 0
+    return int(((~results["success"].astype(bool)) & (results["severity"] == "error")).sum())
+
+
+def ingest_file(con: duckdb.DuckDBPyConnection, path: Path) -> IngestResult:
+    """Extract and load one PDF; unreadable files are quarantined with their reason."""
+    try:
+        frames = extract_frames(path)
+    except UnreadableDocument as exc:
+        return quarantine(con, path, str(exc))
+    outcome, results = load_frames(con, frames)
+    return IngestResult(
+        path.name, outcome.document_id, outcome.status, facts=outcome.facts,
+        failed_checks=failed_error_checks(results), seconds=frames.seconds,
+    )  # fmt: skip

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Create .venv from uv.lock (installing uv first if needed). With --render, also install the
+# system packages needed to render PDFs (LibreOffice Calc, a CJK font, poppler).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [[ "${1:-}" == "--render" ]] && ! command -v soffice >/dev/null 2>&1; then
+  echo "== installing LibreOffice + CJK font (renders the test PDFs)"
+  SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
+    libreoffice-calc-nogui fonts-wqy-zenhei poppler-utils >/dev/null
+fi
+
+if ! command -v uv >/dev/null 2>&1; then
+  echo "== installing uv"
+  python3 -m pip install --quiet --user uv 2>/dev/null || python3 -m pip install --quiet uv
+  export PATH="$HOME/.local/bin:$PATH"
+fi
+echo "== syncing .venv from uv.lock"
+uv sync --frozen --quiet
