@@ -22,6 +22,8 @@ from pipelines.defs.resources import InboxResource, WarehouseResource
 from pipelines.extract.document import file_sha256
 from pipelines.warehouse import load_sql
 
+# Dagster's own console logger is chatty at DEBUG; the command line prints one line per file.
+QUIET_RUN = {"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}}
 DOCUMENT_ASSETS = [assets.inbox_pdfs, assets.extracted_tables, assets.tidy_frames,
                    assets.warehouse_document]  # fmt: skip
 
@@ -67,6 +69,7 @@ def ingest_one(instance: dg.DagsterInstance, path: Path, warehouse: Path) -> tup
             "warehouse": WarehouseResource(path=str(warehouse)),
         },  # fmt: skip
         raise_on_error=False,
+        run_config=QUIET_RUN,
     )
     events = result.get_asset_materialization_events() if result.success else []
     status = next((e.materialization.metadata["status"].value for e in events
@@ -75,8 +78,14 @@ def ingest_one(instance: dg.DagsterInstance, path: Path, warehouse: Path) -> tup
 
 
 def refresh_marts(instance: dg.DagsterInstance, warehouse: Path) -> bool:
-    result = dg.materialize([assets.warehouse_marts], instance=instance, raise_on_error=False,
-                            resources={"warehouse": WarehouseResource(path=str(warehouse))})  # fmt: skip
+    resources = {"warehouse": WarehouseResource(path=str(warehouse))}
+    result = dg.materialize(
+        [assets.warehouse_marts],
+        instance=instance,
+        raise_on_error=False,
+        resources=resources,
+        run_config=QUIET_RUN,
+    )
     return result.success
 
 

@@ -1,6 +1,5 @@
 """Assets: inbox PDF → extracted tables → tidy frames → warehouse (+ validation checks) → marts."""
 
-from __future__ import annotations
 
 import dagster as dg
 import pandas as pd
@@ -8,11 +7,13 @@ import pandas as pd
 from pipelines.extract.document import ExtractedDocument, extract_document
 from pipelines.extract.errors import UnreadableDocument
 from pipelines.ingest import DocumentFrames, frames_from, load_frames, quarantine
-from pipelines.validate import SUITE_NAMES
+from pipelines.validate import suite_names
 from pipelines.warehouse import load_sql, refresh_dimensions
 
 from .partitions import document_partition
 from .resources import InboxResource, WarehouseResource
+
+SUITE_NAMES = suite_names()
 
 inbox_pdfs = dg.AssetSpec(
     "inbox_pdfs",

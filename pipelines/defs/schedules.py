@@ -1,6 +1,5 @@
 """Nightly: ingest whatever the inbox holds that was never loaded, then refresh the marts."""
 
-from __future__ import annotations
 
 import dagster as dg
 

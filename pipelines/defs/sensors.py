@@ -1,6 +1,5 @@
 """Notice new or replaced PDFs in the inbox and ingest each as its own partition run."""
 
-from __future__ import annotations
 
 from pathlib import Path
 
