@@ -81,8 +81,12 @@ def bench_samples(folder: Path, runs: int) -> dict:
                     load_frames(con, extract_frames(pdf))
             totals.append(time.perf_counter() - clock)
     med = statistics.median(totals)
-    return {"documents": len(pdfs), "runs": runs, "median_s": med,
-            "documents_per_min": len(pdfs) / med * 60}  # fmt: skip
+    return {
+        "documents": len(pdfs),
+        "runs": runs,
+        "median_s": med,
+        "documents_per_min": len(pdfs) / med * 60,
+    }
 
 
 def main() -> None:
@@ -90,22 +94,30 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--samples", type=Path, default=ROOT / "data/samples")
     args = parser.parse_args()
-    result = {"reference": bench_reference(args.runs),
-              "samples": bench_samples(args.samples, args.runs)}  # fmt: skip
+    result = {
+        "reference": bench_reference(args.runs),
+        "samples": bench_samples(args.samples, args.runs),
+    }
     out = ROOT / "benchmarks/results/latest.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n")
     ref = result["reference"]
     print(f"reference PDF ({ref['pages']} pages), median of {ref['runs']} runs:")
-    print(f"  naive camelot pages='all': {ref['naive_camelot_all_pages_s']:.2f} s "
-          f"({ref['pages_per_s_naive']:.2f} pages/s)")  # fmt: skip
+    print(
+        f"  naive camelot pages='all': {ref['naive_camelot_all_pages_s']:.2f} s "
+        f"({ref['pages_per_s_naive']:.2f} pages/s)"
+    )
     for stage, seconds in ref["ours_s"].items():
         print(f"  ours {stage:>10}: {seconds:.2f} s")
-    print(f"  ratio naive/ours (extraction): {ref['ratio_naive_over_ours_extraction']:.2f}x; "
-          f"ours end to end {ref['pages_per_s_ours']:.2f} pages/s")  # fmt: skip
+    print(
+        f"  ratio naive/ours (extraction): {ref['ratio_naive_over_ours_extraction']:.2f}x; "
+        f"ours end to end {ref['pages_per_s_ours']:.2f} pages/s"
+    )
     s = result["samples"]
-    print(f"sample set: {s['documents']} documents, median {s['median_s']:.1f} s "
-          f"= {s['documents_per_min']:.1f} documents/min")  # fmt: skip
+    print(
+        f"sample set: {s['documents']} documents, median {s['median_s']:.1f} s "
+        f"= {s['documents_per_min']:.1f} documents/min"
+    )
 
 
 if __name__ == "__main__":

@@ -10,8 +10,17 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-COMPARED = ["table_code", "side", "row_no", "item_code", "item_name", "column_name",
-            "column_group", "page", "amount_wan"]  # fmt: skip
+COMPARED = [
+    "table_code",
+    "side",
+    "row_no",
+    "item_code",
+    "item_name",
+    "column_name",
+    "column_group",
+    "page",
+    "amount_wan",
+]
 
 
 @dataclass(frozen=True)
@@ -31,8 +40,10 @@ class Accuracy:
         return self.matched / self.extracted if self.extracted else 1.0
 
     def summary(self) -> str:
-        return (f"recall {self.recall:.2%} ({self.matched}/{self.truth}), "
-                f"precision {self.precision:.2%} ({self.matched}/{self.extracted})")  # fmt: skip
+        return (
+            f"recall {self.recall:.2%} ({self.matched}/{self.truth}), "
+            f"precision {self.precision:.2%} ({self.matched}/{self.extracted})"
+        )
 
 
 def comparable(frame: pd.DataFrame) -> pd.DataFrame:

@@ -24,8 +24,12 @@ from pipelines.warehouse import load_sql
 
 # Dagster's own console logger is chatty at DEBUG; the command line prints one line per file.
 QUIET_RUN = {"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}}
-DOCUMENT_ASSETS = [assets.inbox_pdfs, assets.extracted_tables, assets.tidy_frames,
-                   assets.warehouse_document]  # fmt: skip
+DOCUMENT_ASSETS = [
+    assets.inbox_pdfs,
+    assets.extracted_tables,
+    assets.tidy_frames,
+    assets.warehouse_document,
+]
 
 
 def collect_pdfs(targets: list[str]) -> list[Path]:
@@ -43,8 +47,9 @@ def collect_pdfs(targets: list[str]) -> list[Path]:
 
 def report(warehouse: Path, path: Path) -> dict:
     with duckdb.connect(str(warehouse), read_only=True) as con:
-        row = con.execute(load_sql("core/select_document_report.sql"),
-                          {"document_id": file_sha256(path)}).df()  # fmt: skip
+        row = con.execute(
+            load_sql("core/select_document_report.sql"), {"document_id": file_sha256(path)}
+        ).df()
     return row.iloc[0].to_dict() if len(row) else {"status": "failed", "error": "no record"}
 
 
@@ -54,8 +59,10 @@ def describe(info: dict, outcome: str) -> str:
     if info["status"] == "failed":
         return "FAILED (see the log above)"
     checks = f"{info['failed_errors']} failed checks, {info['failed_warnings']} warnings"
-    return (f"{outcome} {info['dept_code']}/{info['fiscal_year']}/{info['doc_kind']}: "
-            f"{info['facts']} facts, {checks}")  # fmt: skip
+    return (
+        f"{outcome} {info['dept_code']}/{info['fiscal_year']}/{info['doc_kind']}: "
+        f"{info['facts']} facts, {checks}"
+    )
 
 
 def ingest_one(instance: dg.DagsterInstance, path: Path, warehouse: Path) -> tuple[str, dict]:
@@ -67,13 +74,19 @@ def ingest_one(instance: dg.DagsterInstance, path: Path, warehouse: Path) -> tup
         resources={
             "inbox": InboxResource(path=str(path.parent.resolve())),
             "warehouse": WarehouseResource(path=str(warehouse)),
-        },  # fmt: skip
+        },
         raise_on_error=False,
         run_config=QUIET_RUN,
     )
     events = result.get_asset_materialization_events() if result.success else []
-    status = next((e.materialization.metadata["status"].value for e in events
-                   if e.asset_key == dg.AssetKey("warehouse_document")), "failed")  # fmt: skip
+    status = next(
+        (
+            e.materialization.metadata["status"].value
+            for e in events
+            if e.asset_key == dg.AssetKey("warehouse_document")
+        ),
+        "failed",
+    )
     return str(status), report(warehouse, path)
 
 
@@ -104,8 +117,10 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             state = info["status"] if info["status"] == "quarantined" else outcome
             tally[state] = tally.get(state, 0) + 1
             seconds = time.perf_counter() - clock
-            print(f"[{n}/{len(pdfs)}] {path.name}: {describe(info, outcome)} ({seconds:.1f} s)",
-                  flush=True)  # fmt: skip
+            print(
+                f"[{n}/{len(pdfs)}] {path.name}: {describe(info, outcome)} ({seconds:.1f} s)",
+                flush=True,
+            )
         marts_ok = refresh_marts(instance, warehouse)
     elapsed = time.perf_counter() - started
     summary = ", ".join(f"{k} {v}" for k, v in sorted(tally.items()))
@@ -129,8 +144,11 @@ def cmd_accuracy(args: argparse.Namespace) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m pipelines", description=__doc__,
-                                formatter_class=argparse.RawDescriptionHelpFormatter)  # fmt: skip
+    p = argparse.ArgumentParser(
+        prog="python -m pipelines",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     sub = p.add_subparsers(dest="command", required=True)
     ingest = sub.add_parser("ingest", help="extract, validate and load PDFs into DuckDB")
     ingest.add_argument("targets", nargs="+", metavar="PDF_OR_DIR")

@@ -59,8 +59,9 @@ def frames_from(doc: ExtractedDocument) -> DocumentFrames:
     for frame in (narrative, targets):
         frame.insert(0, "document_id", doc.meta.document_id)
     seconds = {**doc.seconds, "normalize": time.perf_counter() - clock}
-    return DocumentFrames(doc.meta, facts, narrative, targets, [t.table_code for t in doc.tables],
-                          seconds)  # fmt: skip
+    return DocumentFrames(
+        doc.meta, facts, narrative, targets, [t.table_code for t in doc.tables], seconds
+    )
 
 
 def extract_frames(path: Path) -> DocumentFrames:
@@ -69,17 +70,21 @@ def extract_frames(path: Path) -> DocumentFrames:
 
 
 def previous_year_facts(con: duckdb.DuckDBPyConnection, meta: DocumentMeta) -> pd.DataFrame:
-    params = {"dept_code": meta.dept_code, "doc_kind": meta.doc_kind,
-              "fiscal_year": meta.fiscal_year}  # fmt: skip
+    params = {
+        "dept_code": meta.dept_code,
+        "doc_kind": meta.doc_kind,
+        "fiscal_year": meta.fiscal_year,
+    }
     return con.execute(load_sql("core/select_previous_year_facts.sql"), params).df()
 
 
 def validate_frames(con: duckdb.DuckDBPyConnection, frames: DocumentFrames) -> pd.DataFrame:
     previous = previous_year_facts(con, frames.meta)
     return validate_document(
-        frames.facts, narrative=frames.narrative,
+        frames.facts,
+        narrative=frames.narrative,
         previous_facts=previous if len(previous) else None,
-    )  # fmt: skip
+    )
 
 
 def load_frames(
@@ -128,6 +133,10 @@ def ingest_file(con: duckdb.DuckDBPyConnection, path: Path) -> IngestResult:
         return quarantine(con, path, str(exc))
     outcome, results = load_frames(con, frames)
     return IngestResult(
-        path.name, outcome.document_id, outcome.status, facts=outcome.facts,
-        failed_checks=failed_error_checks(results), seconds=frames.seconds,
-    )  # fmt: skip
+        path.name,
+        outcome.document_id,
+        outcome.status,
+        facts=outcome.facts,
+        failed_checks=failed_error_checks(results),
+        seconds=frames.seconds,
+    )

@@ -10,15 +10,19 @@ import duckdb
 import pytest
 from conftest import REFERENCE_PDF
 
+from pipelines.definitions import defs
 from pipelines.defs import assets
 from pipelines.defs.partitions import document_partition
 from pipelines.defs.resources import InboxResource, WarehouseResource
 from pipelines.defs.schedules import nightly_ingest_schedule
 from pipelines.defs.sensors import inbox_sensor
-from pipelines.definitions import defs
 
-DOCUMENT_ASSETS = [assets.inbox_pdfs, assets.extracted_tables, assets.tidy_frames,
-                   assets.warehouse_document]  # fmt: skip
+DOCUMENT_ASSETS = [
+    assets.inbox_pdfs,
+    assets.extracted_tables,
+    assets.tidy_frames,
+    assets.warehouse_document,
+]
 
 
 def test_definitions_load():
@@ -40,25 +44,37 @@ def inbox(tmp_path):
 @pytest.mark.slow
 def test_materialize_reference_into_duckdb(tmp_path, inbox):
     warehouse = tmp_path / "warehouse.duckdb"
-    resources = {"inbox": InboxResource(path=str(inbox)),
-                 "warehouse": WarehouseResource(path=str(warehouse))}  # fmt: skip
+    resources = {
+        "inbox": InboxResource(path=str(inbox)),
+        "warehouse": WarehouseResource(path=str(warehouse)),
+    }
     with dg.DagsterInstance.ephemeral() as instance:
         instance.add_dynamic_partitions(document_partition.name, [REFERENCE_PDF.name])
-        result = dg.materialize(DOCUMENT_ASSETS, partition_key=REFERENCE_PDF.name,
-                                instance=instance, resources=resources)  # fmt: skip
+        result = dg.materialize(
+            DOCUMENT_ASSETS,
+            partition_key=REFERENCE_PDF.name,
+            instance=instance,
+            resources=resources,
+        )
         assert result.success
         checks = {c.check_name: c for c in result.get_asset_check_evaluations()}
         assert set(checks) == set(assets.SUITE_NAMES)
-        marts = dg.materialize([assets.warehouse_marts], instance=instance,
-                               resources={"warehouse": resources["warehouse"]})  # fmt: skip
+        marts = dg.materialize(
+            [assets.warehouse_marts],
+            instance=instance,
+            resources={"warehouse": resources["warehouse"]},
+        )
         assert marts.success
     with duckdb.connect(str(warehouse), read_only=True) as con:
         doc = con.execute(
             "select dept_code, fiscal_year, doc_kind, status, pages from core.documents"
         )
         assert doc.fetchall() == [("323", 2022, "budget", "loaded", 34)]
-        by_table = dict(con.execute("select table_code, count(*) from core.fact_line_items group by 1")
-                        .fetchall())  # fmt: skip
+        by_table = dict(
+            con.execute(
+                "select table_code, count(*) from core.fact_line_items group by 1"
+            ).fetchall()
+        )
         assert sum(by_table.values()) == 138 and by_table["income_summary"] == 39
         assert con.execute("select count(*) from core.dq_results").fetchone()[0] > 50
         assert con.execute("select count(*) from core.performance_targets").fetchone()[0] == 78
@@ -66,8 +82,9 @@ def test_materialize_reference_into_duckdb(tmp_path, inbox):
 
 def test_sensor_adds_a_partition_and_requests_a_run_per_new_file(inbox):
     with dg.DagsterInstance.ephemeral() as instance:
-        context = dg.build_sensor_context(instance=instance,
-                                          resources={"inbox": InboxResource(path=str(inbox))})  # fmt: skip
+        context = dg.build_sensor_context(
+            instance=instance, resources={"inbox": InboxResource(path=str(inbox))}
+        )
         result = inbox_sensor(context)
     assert [r.partition_key for r in result.run_requests] == [REFERENCE_PDF.name]
     assert result.dynamic_partitions_requests[0].partition_keys == [REFERENCE_PDF.name]
@@ -75,8 +92,9 @@ def test_sensor_adds_a_partition_and_requests_a_run_per_new_file(inbox):
 
 def test_nightly_schedule_requests_unloaded_files(inbox):
     with dg.instance_for_test() as instance:
-        context = dg.build_schedule_context(instance=instance,
-                                            resources={"inbox": InboxResource(path=str(inbox))})  # fmt: skip
+        context = dg.build_schedule_context(
+            instance=instance, resources={"inbox": InboxResource(path=str(inbox))}
+        )
         requests = nightly_ingest_schedule(context)
         assert [r.partition_key for r in requests] == [REFERENCE_PDF.name]
         assert instance.get_dynamic_partitions(document_partition.name) == [REFERENCE_PDF.name]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal
 
 Role = Literal["row_no", "code", "name", "amount", "text"]
 Side = Literal["income", "expenditure"]
@@ -120,6 +120,13 @@ class Disclosure:
     narrative: list[Block]
     with_toc: bool = True
     zero_as_blank: bool = True
+    # Blocks printed on pages of their own right after the family table with that code
+    # (an explanatory page between two tables, as some offices print).
+    interludes: dict[str, list[Block]] = field(default_factory=dict)
+    # Figures the 情况说明 states: {fact_key, amount_wan | value, sentence}; the narrative truth.
+    narrative_facts: list[dict[str, Any]] = field(default_factory=list)
+    # How a generated document was made (seed, variant flags, revision); empty for real ones.
+    provenance: dict[str, Any] = field(default_factory=dict)
 
     @property
     def unit_line(self) -> str:

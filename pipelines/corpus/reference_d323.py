@@ -55,9 +55,13 @@ def income_table() -> FamilyTable:
             item.split_at = 8  # '国有土地使用权出' | page break | '让收入安排的支出'
         rows.append(Row(i + 1, {None: item}))
     return FamilyTable(
-        "income_summary", f"{TITLE_PREFIX}收入总表", fam.income_summary_columns(), rows,
-        rows_per_page=[10, 3], label_words=["档次", "栏次"],
-    )  # fmt: skip
+        "income_summary",
+        f"{TITLE_PREFIX}收入总表",
+        fam.income_summary_columns(),
+        rows,
+        rows_per_page=[10, 3],
+        label_words=["档次", "栏次"],
+    )
 
 
 def expenditure_rows(indexes: tuple[int, ...]) -> list[Row]:
@@ -104,10 +108,13 @@ def summary_table() -> FamilyTable:
     exp += [(None, "本年支出合计", amounts(**{word: "11106.23"})), (None, "年终结转结余", {})]
     exp += [(None, "支出总计", amounts(**{word: "11106.23"}))]
     return FamilyTable(
-        "income_expenditure_summary", f"{TITLE_PREFIX}收支总表",
-        fam.income_expenditure_summary_columns("budget"), two_sided_rows(income, exp),
-        rows_per_page=[13, 15, 5], label_words=["栏次"] * 3,
-    )  # fmt: skip
+        "income_expenditure_summary",
+        f"{TITLE_PREFIX}收支总表",
+        fam.income_expenditure_summary_columns("budget"),
+        two_sided_rows(income, exp),
+        rows_per_page=[13, 15, 5],
+        label_words=["栏次"] * 3,
+    )
 
 
 def grant_table() -> FamilyTable:
@@ -133,10 +140,13 @@ def grant_table() -> FamilyTable:
         if "expenditure" in row.items and not row.items["expenditure"].name:
             del row.items["expenditure"]
     return FamilyTable(
-        "fiscal_grant_summary", f"{TITLE_PREFIX}财政拨款收支总表",
-        fam.fiscal_grant_summary_columns(), rows,
-        rows_per_page=[14, 12, 10], label_words=["栏次", "档次", "档次"],
-    )  # fmt: skip
+        "fiscal_grant_summary",
+        f"{TITLE_PREFIX}财政拨款收支总表",
+        fam.fiscal_grant_summary_columns(),
+        rows,
+        rows_per_page=[14, 12, 10],
+        label_words=["栏次", "档次", "档次"],
+    )
 
 
 def basic_table() -> FamilyTable:
@@ -153,9 +163,12 @@ def basic_table() -> FamilyTable:
         for n, (code, name, v) in enumerate(lines, start=1)
     ]
     return FamilyTable(
-        "general_budget_basic_expenditure", f"{TITLE_PREFIX}一般公共预算财政拨款基本支出表",
-        fam.basic_expenditure_columns(), rows, label_words=["档次"],
-    )  # fmt: skip
+        "general_budget_basic_expenditure",
+        f"{TITLE_PREFIX}一般公共预算财政拨款基本支出表",
+        fam.basic_expenditure_columns(),
+        rows,
+        label_words=["档次"],
+    )
 
 
 def empty_table(code: str, title: str, columns: list[Column], word: str, note: str) -> FamilyTable:
@@ -164,15 +177,21 @@ def empty_table(code: str, title: str, columns: list[Column], word: str, note: s
 
 def build_tables() -> list[FamilyTable]:
     general = FamilyTable(
-        "general_budget_expenditure", f"{TITLE_PREFIX}一般公共预算财政拨款支出表",
-        fam.basic_project_columns(), expenditure_rows(GENERAL_ROWS),
-        rows_per_page=[7, 1], label_words=["栏次", "栏次"],
-    )  # fmt: skip
+        "general_budget_expenditure",
+        f"{TITLE_PREFIX}一般公共预算财政拨款支出表",
+        fam.basic_project_columns(),
+        expenditure_rows(GENERAL_ROWS),
+        rows_per_page=[7, 1],
+        label_words=["栏次", "栏次"],
+    )
     general.rows[5].items[None].printed_name = "其他人力资源和社会保障管理 事务支出"
     fund = FamilyTable(
-        "gov_fund_expenditure", f"{TITLE_PREFIX}政府基金预算财政拨款支出表",
-        fam.basic_project_columns(), expenditure_rows(FUND_ROWS), label_words=["档次"],
-    )  # fmt: skip
+        "gov_fund_expenditure",
+        f"{TITLE_PREFIX}政府基金预算财政拨款支出表",
+        fam.basic_project_columns(),
+        expenditure_rows(FUND_ROWS),
+        label_words=["档次"],
+    )
     return [
         summary_table(),
         income_table(),
@@ -182,7 +201,7 @@ def build_tables() -> list[FamilyTable]:
             fam.expenditure_summary_columns(),
             expenditure_rows(tuple(range(13))),
             label_words=["栏次"],
-        ),  # fmt: skip
+        ),
         grant_table(),
         general,
         basic_table(),
@@ -193,46 +212,68 @@ def build_tables() -> list[FamilyTable]:
             fam.basic_project_columns(),
             "栏次",
             "注：无国有资本经营预算财政拨款预算，空表列示。",
-        ),  # fmt: skip
+        ),
         empty_table(
             "three_public_expenditure",
             f"{TITLE_PREFIX}财政拨款“三公”经费支出表",
             fam.three_public_columns(),
             "档次",
             "注：无财政拨款“三公”经费支出表预算，空表列示。",
-        ),  # fmt: skip
+        ),
     ]
 
 
 def procurement_table(unit_line: str) -> FamilyTable:
     return FamilyTable(
-        "gov_procurement", "部门政府采购预算", fam.procurement_columns(2022), [],
+        "gov_procurement",
+        "部门政府采购预算",
+        fam.procurement_columns(2022),
+        [],
         note="注：同一采购目录序号的物品，其单价会因配置规格不同而变动，均符合资产配置标准。"
         "涉密采购事项按照相关规定执行。\n注：无政府采购预算，空表列示。",
-        title_lines=[unit_line, "单位：万元"], landscape=True,
-    )  # fmt: skip
+        title_lines=[unit_line, "单位：万元"],
+        landscape=True,
+    )
 
 
 def fixed_assets_table(unit_line: str) -> FamilyTable:
     values = {"资产总额": "42.77", "4、其他固定资产": "42.77"}
     key = fam.fixed_assets_columns("万元")[2].key
     rows = [
-        Row(None, {None: Item(name="".join(n.split()), printed_name=n, amounts=amounts(
-            **{key: values.get(n, "0")}))})
+        Row(
+            None,
+            {
+                None: Item(
+                    name="".join(n.split()),
+                    printed_name=n,
+                    amounts=amounts(**{key: values.get(n, "0")}),
+                )
+            },
+        )
         for n in fam.FIXED_ASSET_ROWS
-    ]  # fmt: skip
+    ]
     return FamilyTable(
-        "fixed_assets", "部门固定资产占用情况表", fam.fixed_assets_columns("万元"), rows,
+        "fixed_assets",
+        "部门固定资产占用情况表",
+        fam.fixed_assets_columns("万元"),
+        rows,
         title_lines=[unit_line, "截止时间：2021-12-31"],
-    )  # fmt: skip
+    )
 
 
 def reference_disclosure() -> Disclosure:
     """The seed disclosure, ready to render."""
     doc = Disclosure(
-        dept_code="323", dept_name=UNIT_NAME, fiscal_year=2022, doc_kind="budget", unit="万元",
-        title_prefix=TITLE_PREFIX, unit_line_space=False, tables=build_tables(), narrative=[],
-    )  # fmt: skip
+        dept_code="323",
+        dept_name=UNIT_NAME,
+        fiscal_year=2022,
+        doc_kind="budget",
+        unit="万元",
+        title_prefix=TITLE_PREFIX,
+        unit_line_space=False,
+        tables=build_tables(),
+        narrative=[],
+    )
     doc.tables[0].title_lines = None
     spaced = "323 " + UNIT_NAME  # the summary table prints '323 石家庄…', the rest '323石家庄…'
     doc.tables[0].title_lines = [spaced, "预算年度：2022", "单位：万元"]

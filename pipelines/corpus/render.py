@@ -41,8 +41,13 @@ class Segment:
 
 
 def segments_of(doc: Disclosure) -> list[Segment]:
-    """One segment per family table, then one per top-level narrative section (一、… 九、)."""
-    segments = [Segment([t], toc_title=t.title) for t in doc.tables]
+    """One segment per family table (each followed by its interlude pages, if any), then one
+    per top-level narrative section (一、… 九、)."""
+    segments = []
+    for t in doc.tables:
+        segments.append(Segment([t], toc_title=t.title))
+        if doc.interludes.get(t.code):
+            segments.append(Segment(list(doc.interludes[t.code])))
     current: Segment | None = None
     for block in doc.narrative:
         top_heading = isinstance(block, Paragraph) and block.heading and "、" in block.text[:4]
@@ -56,7 +61,7 @@ def segments_of(doc: Disclosure) -> list[Segment]:
 def write_segment(segment: Segment, doc: Disclosure, path: Path) -> None:
     wb = Workbook()
     table = segment.table()
-    widths = column_widths(table) if table else NARRATIVE_WIDTHS
+    widths = column_widths(table, doc.unit) if table else NARRATIVE_WIDTHS
     wide = sum(widths) > WIDE_SHEET_CHARS
     w = SheetWriter(wb.active, widths, landscape=bool(table and (table.landscape or wide)))
     for block in segment.blocks:
@@ -86,8 +91,17 @@ def convert(xlsx_paths: list[Path], out_dir: Path) -> None:
     if not soffice:
         raise RuntimeError("LibreOffice is needed to render PDFs: apt-get install libreoffice-calc")
     profile = out_dir / "lo-profile"
-    cmd = [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
-           "--convert-to", "pdf", "--outdir", str(out_dir), *map(str, xlsx_paths)]  # fmt: skip
+    cmd = [
+        soffice,
+        f"-env:UserInstallation=file://{profile}",
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        str(out_dir),
+        *map(str, xlsx_paths),
+    ]
     subprocess.run(cmd, check=True, capture_output=True, timeout=SOFFICE_TIMEOUT_S)
     missing = [p for p in xlsx_paths if not (out_dir / f"{p.stem}.pdf").exists()]
     if missing:

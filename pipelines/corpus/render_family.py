@@ -9,10 +9,12 @@ from .model import Column, Disclosure, FamilyTable, Item, Row
 from .sheet import SheetWriter
 
 ROLE_WIDTH = {"row_no": 6.0, "code": 11.0, "name": 30.0, "amount": 13.0, "text": 10.0}
+YUAN_AMOUNT_WIDTH = 17.0  # '500,000,000.00' must not wrap inside its cell
 
 
-def column_widths(table: FamilyTable) -> list[float]:
-    return [ROLE_WIDTH[c.role] for c in table.columns]
+def column_widths(table: FamilyTable, unit: str = "万元") -> list[float]:
+    widths = dict(ROLE_WIDTH, amount=YUAN_AMOUNT_WIDTH if unit == "元" else ROLE_WIDTH["amount"])
+    return [widths[c.role] for c in table.columns]
 
 
 def format_amount(value: Decimal | None, unit: str, zero_as_blank: bool) -> str:
@@ -70,14 +72,15 @@ def cell_text(column: Column, row: Row, doc: Disclosure, label: str | None) -> s
 
 
 def body_aligns(columns: list[Column]) -> list[str]:
-    return ["right" if c.role == "amount" else "left" if c.role == "name" else "center"
-            for c in columns]  # fmt: skip
+    return [
+        "right" if c.role == "amount" else "left" if c.role == "name" else "center" for c in columns
+    ]
 
 
 def write_title_block(w: SheetWriter, table: FamilyTable, doc: Disclosure) -> None:
     lines = table.title_lines or [
         doc.unit_line,
-        f"预算年度：{doc.fiscal_year}",
+        f"{'决算' if doc.doc_kind == 'final_accounts' else '预算'}年度：{doc.fiscal_year}",
         f"单位：{doc.unit}",
     ]
     if len(lines) == 3 and lines[2].startswith("单位"):
@@ -100,8 +103,10 @@ def write_family_table(w: SheetWriter, table: FamilyTable, doc: Disclosure) -> N
             word = table.label_words[page_no - 1] if table.label_words else None
             write_header(w, table.columns, word)
         if carry:
-            w.grid_row([carry if c.role == "name" and c.side is None else None
-                        for c in table.columns], aligns=aligns)  # fmt: skip
+            w.grid_row(
+                [carry if c.role == "name" and c.side is None else None for c in table.columns],
+                aligns=aligns,
+            )
             carry = None
         for n, index in enumerate(indexes):
             row = table.rows[index]

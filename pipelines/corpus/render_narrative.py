@@ -33,15 +33,23 @@ def write_target_table(w: SheetWriter, t: TargetTable) -> None:
     if not w.fits(estimated_height(w, t)):
         w.page_break()
     w.text(f"{t.seq}、{t.project_name}绩效目标表", bold=True)
-    goal_row = w.grid_row(["绩效目标", t.goal_text, None, None, None, None],
-                          aligns=["center", "left", "left", "left", "left", "left"])  # fmt: skip
+    goal_row = w.grid_row(
+        ["绩效目标", t.goal_text, None, None, None, None],
+        aligns=["center", "left", "left", "left", "left", "left"],
+    )
     w.merge(goal_row, 2, goal_row, 6)
     w.grid_row(TARGET_HEADER, bold=True)
     for _level1, run in groupby(t.indicators, key=lambda i: i.level1):
         first = None
         for ind in run:
-            cells = [ind.level1 if first is None else None, ind.level2, ind.level3,
-                     ind.description, ind.target_text, ind.basis]  # fmt: skip
+            cells = [
+                ind.level1 if first is None else None,
+                ind.level2,
+                ind.level3,
+                ind.description,
+                ind.target_text,
+                ind.basis,
+            ]
             row = w.grid_row(cells, aligns=["center", "center", "center", "left", "center", "left"])
             first = first or row
         w.merge(first, 1, row, 1)

@@ -60,16 +60,25 @@ class SheetWriter:
         self.ws.row_dimensions[self.row].height = height
         self.used_pt += height
 
-    def text(self, text: str, *, bold: bool = False, size: int = 10, align: str = "left",
-             first: int = 1, last: int | None = None) -> None:  # fmt: skip
+    def text(
+        self,
+        text: str,
+        *,
+        bold: bool = False,
+        size: int = 10,
+        align: str = "left",
+        first: int = 1,
+        last: int | None = None,
+    ) -> None:
         """One line of free text, merged across ``first``..``last`` columns and wrapped."""
         last = last or len(self.widths)
         cell = self.ws.cell(self.row, first, text)
         cell.font = Font(name=FONT_NAME, bold=bold, size=size)
         cell.alignment = Alignment(horizontal=align, vertical="center", wrap_text=True)
         if last > first:
-            self.ws.merge_cells(start_row=self.row, start_column=first, end_row=self.row,
-                                end_column=last)  # fmt: skip
+            self.ws.merge_cells(
+                start_row=self.row, start_column=first, end_row=self.row, end_column=last
+            )
         self._set_height(line_count(text, self.span_width(first, last)) + (size > 11))
         self.row += 1
 
@@ -89,12 +98,15 @@ class SheetWriter:
         cell.alignment = Alignment(horizontal=align, vertical="center")
         self.merge(self.row, first, self.row, last)
 
-    def grid_row(self, values: list[str | None], *, bold: bool = False,
-                 aligns: list[str] | None = None) -> int:  # fmt: skip
+    def grid_row(
+        self, values: list[str | None], *, bold: bool = False, aligns: list[str] | None = None
+    ) -> int:
         """One ruled row; returns its sheet row number (for merges)."""
         lines = 1
         for i, value in enumerate(values, start=1):
             cell = self.ws.cell(self.row, i, value if value not in (None, "") else None)
+            if isinstance(value, str) and value.startswith("="):
+                cell.data_type = "s"  # a target like '=100%' is text, not a formula
             cell.border = BOX
             cell.font = Font(name=FONT_NAME, bold=bold, size=9)
             align = aligns[i - 1] if aligns else "center"

@@ -12,8 +12,17 @@ from pipelines.schema import TWO_SIDED_TABLES, facts_frame
 
 from .model import Disclosure, FamilyTable
 
-TRUTH_COLUMNS = ["table_code", "page", "row_no", "side", "item_code", "item_name",
-                 "column_name", "column_group", "amount_wan"]  # fmt: skip
+TRUTH_COLUMNS = [
+    "table_code",
+    "page",
+    "row_no",
+    "side",
+    "item_code",
+    "item_name",
+    "column_name",
+    "column_group",
+    "amount_wan",
+]
 
 
 def squash(text: str) -> str:
@@ -53,8 +62,9 @@ def truth_facts(doc: Disclosure) -> pd.DataFrame:
 
 
 def truth_summary(doc: Disclosure) -> dict[str, Any]:
-    """Document-level truth: title-block facts, which tables exist, the target tables."""
-    return {
+    """Document-level truth: title-block facts, which tables exist, the target tables, and
+    (when known) the narrative's stated figures and how the document was generated."""
+    summary = {
         "dept_code": doc.dept_code,
         "dept_name": doc.dept_name,
         "fiscal_year": doc.fiscal_year,
@@ -63,7 +73,7 @@ def truth_summary(doc: Disclosure) -> dict[str, Any]:
         "tables": {
             t.code: {"first_page": getattr(t, "first_page", None), "rows": len(t.rows)}
             for t in doc.all_family_tables()
-        },  # fmt: skip
+        },
         "performance_targets": [
             {
                 "seq": t.seq,
@@ -71,10 +81,15 @@ def truth_summary(doc: Disclosure) -> dict[str, Any]:
                 "goal_text": t.goal_text,
                 "page": t.page,
                 "indicators": [vars(i) for i in t.indicators],
-            }  # fmt: skip
+            }
             for t in doc.target_tables()
         ],
     }
+    if doc.narrative_facts:
+        summary["narrative_facts"] = doc.narrative_facts
+    if doc.provenance:
+        summary["provenance"] = doc.provenance
+    return summary
 
 
 def write_truth(doc: Disclosure, pdf: Path) -> tuple[Path, Path]:
@@ -97,7 +112,7 @@ def read_truth_facts(path: Path) -> pd.DataFrame:
             "document_id": "",
             "dept_code": None,
             "fiscal_year": None,
-        }  # fmt: skip
+        }
         for row in raw.to_dict("records")
     ]
     return facts_frame(records).drop(columns=["document_id", "dept_code", "fiscal_year"])

@@ -1,6 +1,5 @@
 """Assets: inbox PDF → extracted tables → tidy frames → warehouse (+ validation checks) → marts."""
 
-
 import dagster as dg
 import pandas as pd
 

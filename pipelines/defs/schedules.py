@@ -1,6 +1,5 @@
 """Nightly: ingest whatever the inbox holds that was never loaded, then refresh the marts."""
 
-
 import dagster as dg
 
 from .constants import NIGHTLY_CRON
@@ -10,8 +9,9 @@ from .resources import InboxResource
 from .sensors import run_key
 
 
-@dg.schedule(cron_schedule=NIGHTLY_CRON, job=ingest_document_job,
-             execution_timezone="Asia/Shanghai")  # fmt: skip
+@dg.schedule(
+    cron_schedule=NIGHTLY_CRON, job=ingest_document_job, execution_timezone="Asia/Shanghai"
+)
 def nightly_ingest_schedule(
     context: dg.ScheduleEvaluationContext, inbox: InboxResource
 ) -> list[dg.RunRequest] | dg.SkipReason:

@@ -1,6 +1,5 @@
 """Notice new or replaced PDFs in the inbox and ingest each as its own partition run."""
 
-
 from pathlib import Path
 
 import dagster as dg

@@ -95,8 +95,10 @@ def grid_from_table(table: camelot.core.Table, page_height: float) -> Grid:
         for c, cell in enumerate(row):
             if cell.text.strip():
                 region_text.setdefault(origin_of[(r, c)], []).append(clean(cell.text))
-    texts = [[" ".join(region_text.get(origin_of[(r, c)], [])) for c in range(len(row))]
-             for r, row in enumerate(cells)]  # fmt: skip
+    texts = [
+        [" ".join(region_text.get(origin_of[(r, c)], [])) for c in range(len(row))]
+        for r, row in enumerate(cells)
+    ]
     origins = [[origin_of[(r, c)] for c in range(len(row))] for r, row in enumerate(cells)]
     x1, y1, x2, y2 = table._bbox
     return Grid(int(table.page), page_height - y2, page_height - y1, texts, origins)

@@ -49,7 +49,7 @@ def body_rows(grid: Grid, start: int) -> list[BodyRow]:
         BodyRow(
             grid.page,
             [grid.texts[r][c] if grid.is_origin(r, c) else "" for c in range(grid.n_cols)],
-        )  # fmt: skip
+        )
         for r in range(start, grid.n_rows)
     ]
 

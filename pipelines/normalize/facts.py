@@ -104,6 +104,7 @@ def tidy_facts(meta: DocumentMeta, tables: list[RawTable]) -> pd.DataFrame:
     """The document's fact frame with the contract's columns and exact decimal amounts."""
     records = [r for t in tables for r in table_records(t, meta.unit)]
     for r in records:
-        r.update(document_id=meta.document_id, dept_code=meta.dept_code,
-                 fiscal_year=meta.fiscal_year)  # fmt: skip
+        r.update(
+            document_id=meta.document_id, dept_code=meta.dept_code, fiscal_year=meta.fiscal_year
+        )
     return facts_frame(records)
