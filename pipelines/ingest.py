@@ -54,7 +54,7 @@ class IngestResult:
 def frames_from(doc: ExtractedDocument) -> DocumentFrames:
     clock = time.perf_counter()
     facts = tidy_facts(doc.meta, doc.tables)
-    narrative = narrative_facts(doc.pages)
+    narrative = narrative_facts(doc.pages, doc.grids)
     targets = performance_targets(doc.pages, [g.grid for g in doc.other_grids])
     for frame in (narrative, targets):
         frame.insert(0, "document_id", doc.meta.document_id)

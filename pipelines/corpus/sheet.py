@@ -106,6 +106,8 @@ class SheetWriter:
         for i, value in enumerate(values, start=1):
             cell = self.ws.cell(self.row, i, value if value not in (None, "") else None)
             if isinstance(value, str) and value.startswith("="):
+                cell.data_type = "s"  # '=100%' is a printed target, not an Excel formula
+            if isinstance(value, str) and value.startswith("="):
                 cell.data_type = "s"  # a target like '=100%' is text, not a formula
             cell.border = BOX
             cell.font = Font(name=FONT_NAME, bold=bold, size=9)

@@ -1,0 +1,342 @@
+"""Figures stated in the 情况说明 prose → one row per fact (fact_key, amount in 万元, sentence).
+
+The narrative repeats the tables' key totals in words ("2022年预算收入 11106.23万元，其中…"), and
+its year-over-year sentence is the only place last year's figure appears. Reading it lets the
+warehouse check the prose against the tables and fill year-over-year gaps.
+
+pdfium text needs undoing first: every digit or latin run is a separate rect joined with a
+space ('9 0 %', '1 、收入说明'), lines wrap at the page width and sentences run across pages.
+So: pick the narrative lines (:func:`narrative_lines`), rebuild sentences with the page of each
+character (:func:`sentences`), then read each sentence clause by clause
+(:func:`parse_sentence`), labelling each amount by the words printed just before it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from decimal import ROUND_HALF_EVEN, Decimal
+
+import pandas as pd
+
+from pipelines.schema import AMOUNT_DTYPE
+
+from .grids import Grid, is_cjk
+from .pdf_text import PageText, TextLine
+
+NARRATIVE_DTYPES: dict[str, object] = {
+    "fact_key": "string",
+    "amount_wan": AMOUNT_DTYPE,
+    "value": "Float64",
+    "unit": "string",
+    "source_sentence": "string",
+    "page": "Int64",
+}
+
+# Full-width digits and signs → ASCII, one character for one so offsets stay aligned.
+FULL_WIDTH = str.maketrans("０１２３４５６７８９．，％＋－", "0123456789.,%+-")
+TO_WAN = {"万元": Decimal(1), "亿元": Decimal(10000), "元": Decimal("0.0001")}
+WAN_QUANTUM = Decimal("0.000001")  # DECIMAL(20, 6): 元 with two decimals stay exact
+
+AMOUNT = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(万元|亿元|元|%)")
+CLAUSE_END = re.compile(r"[，；;：:]|,(?!\d{3}(?!\d))")  # a thousands comma cuts nothing
+SENTENCE_END = re.compile(r"[。！？!?\n]")
+LABEL_NOISE = re.compile(r"[、\s“”\"‘’「」]")
+DOT_LEADER = re.compile(r"(\.{3,}|…{2,}|·{3,})\s*\d+$")
+PAGE_NUMBER = re.compile(r"^[-–—第\s]*\d+[-–—页\s]*$")
+TOP_HEADING = re.compile(r"^[一二三四五六七八九十]+[、.．]")
+HEADING = re.compile(
+    r"^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d)"
+    r"|第[一二三四五六七八九十]+部分)"
+)
+SKIPPED_SECTIONS = re.compile(r"名词解释|绩效")  # definitions; performance prose ('达到90%以上')
+HEADING_MAX_CHARS = 40
+PARAGRAPH_GAP = 1.0  # a vertical gap above this many line heights starts a new paragraph
+TOC_MIN_LINES = 3
+
+CHANGE = re.compile(
+    r"(增加|增长|上升|提高|减少|下降|降低|压减|缩减|节约)了?(约|共|共计|为|额为|幅度?为?)?$"
+    r"|(增幅|降幅|增长率|下降率)(为|达)?$"
+)
+DECREASE = re.compile(r"减|降|节约")
+NO_CHANGE = re.compile(r"无变化|持平|与上年一致|无增减|未发生变化|没有变化|保持不变")
+TOTAL_WORDS = re.compile(r"收支|收入|支出|总计|总额|合计|预算总")
+SPECIFIC_WORDS = re.compile(
+    r"三公|基本|项目|人员|公用|机关运行|采购|资产|出国|公务|接待|一般公共|基金|专户|其他"
+)
+PREVIOUS_YEAR = re.compile(
+    r"(比|较|与|同)(上年|上一年度?|去年|\d{4}年度?)(预算|决算)?(数|总额|总计|合计|收支)?$"
+    r"|^(上年|上一年度?|去年)度?(预算|决算)?(收支)?(总额|总计|合计|数)?(为|是)?$"
+)
+TOTAL_KEYS = frozenset({"total", "total_income", "total_expenditure", "prev_year_total"})
+
+# (fact_key, label pattern, exclusion pattern): the first rule that matches the label wins, so
+# specific items (三公 parts, 基本/项目支出, fund sources) come before the generic totals.
+KEY_RULES: tuple[tuple[str, str, str | None], ...] = (
+    ("three_public_total", r"三公", None),
+    ("outbound_travel", r"出国", None),
+    ("vehicle_total", r"用车购置(及|和)运|用车(经)?费", None),
+    ("vehicle_purchase", r"用车购置", None),
+    ("vehicle_operation", r"用车运[行维]|运行维护费", None),
+    ("reception", r"公务接待", None),
+    ("operating_cost", r"机关运行", None),
+    ("procurement_total", r"政府采购", r"货物|工程|服务"),
+    ("planned_asset_purchase", r"拟购置|计划购置|拟新增|购置固定资产|购置资产", None),
+    ("fixed_assets_total", r"固定资产|资产总额", None),
+    ("personnel_expenditure", r"人员经费|人员支出", None),
+    ("public_expenditure", r"公用经费|公用支出", None),
+    ("basic_expenditure", r"基本支出", None),
+    ("project_expenditure", r"项目支出", None),
+    ("general_budget_income", r"一般公共预算", r"支出"),
+    ("gov_fund_income", r"政府性基金|基金预算|基金收入", r"支出"),
+    ("special_account_income", r"财政专户", r"支出"),
+    ("other_income", r"其他(来源)?收入", r"支出"),
+    ("total_expenditure", r"支出", r"一般公共|基金|拨款|转移|经营|上缴|补助"),
+    ("total_income", r"收入", r"拨款|事业|经营|上级|附属|营业|税|利息|租"),
+)
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One figure read from a sentence; ``offset`` is where its number starts."""
+
+    fact_key: str
+    amount_wan: Decimal | None
+    value: float | None
+    unit: str | None
+    offset: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence as printed (whitespace-normalised) with the page of every character."""
+
+    text: str
+    pages: tuple[int, ...]
+
+    def page_at(self, offset: int) -> int:
+        return self.pages[min(offset, len(self.pages) - 1)]
+
+
+# --- text normalisation -------------------------------------------------------------------
+
+
+def squeeze(text: str) -> str:
+    """Drop the spaces pdfium puts between runs; keep one only between two latin words.
+
+    '2022 年预算收入 11106.23 万元' → '2022年预算收入11106.23万元', '9 0 %' → '90%',
+    but 'Windows 10' stays. Digits on both sides lose the space: pdfium splits numbers.
+    """
+    parts = text.split()
+    out = parts[0] if parts else ""
+    for part in parts[1:]:
+        out += " " + part if keeps_space(out[-1], part[0]) else part
+    return out
+
+
+def keeps_space(left: str, right: str) -> bool:
+    if is_cjk(left) or is_cjk(right) or (left.isdigit() and right.isdigit()):
+        return False
+    return left.isascii() and right.isascii() and left.isalnum() and right.isalnum()
+
+
+# --- which lines are narrative --------------------------------------------------------------
+
+
+def is_toc_page(page: PageText) -> bool:
+    return sum(bool(DOT_LEADER.search(ln.text)) for ln in page.lines) >= TOC_MIN_LINES
+
+
+def is_heading(text: str) -> bool:
+    """A numbered heading ('1、收入说明', '三、…', '（一）…'): short, no punctuation, no amount.
+
+    (A list item's first line, '1、因公出国（境）预算 0 万元', is no heading: it has an amount.)
+    """
+    return (
+        bool(HEADING.match(text))
+        and len(text) <= HEADING_MAX_CHARS
+        and not re.search(r"[。，；,;]", text)
+        and not AMOUNT.search(text.translate(FULL_WIDTH))
+    )
+
+
+def in_grid(page: int, line: TextLine, grids: Sequence[Grid]) -> bool:
+    centre = (line.top + line.bottom) / 2
+    return any(g.page == page and g.top <= centre <= g.bottom for g in grids)
+
+
+def is_page_number(page: PageText, line: TextLine) -> bool:
+    in_margin = line.top > page.height * 0.9 or line.bottom < page.height * 0.08
+    return in_margin and bool(PAGE_NUMBER.match(line.text))
+
+
+def narrative_lines(
+    pages: Sequence[PageText], grids: Sequence[Grid] = ()
+) -> list[tuple[int, TextLine, str]]:
+    """(page, line, squeezed text) of the 情况说明 prose, in reading order.
+
+    Starts after the first '…情况说明' line outside the table of contents (or at the first
+    '一、' heading); skips lines inside ruled tables, page numbers, and the 名词解释 and
+    绩效 sections, whose words match the fact labels but whose figures are no budget facts.
+    """
+    candidates = [
+        (p, ln, squeeze(ln.text))
+        for p in pages
+        if not is_toc_page(p)
+        for ln in p.lines
+        if not in_grid(p.number, ln, grids) and not is_page_number(p, ln)
+    ]
+    start = next((i + 1 for i, c in enumerate(candidates) if "情况说明" in c[2]), None)
+    if start is None:
+        start = next((i for i, c in enumerate(candidates) if TOP_HEADING.match(c[2])), 0)
+    out, skipping = [], False
+    for page, line, text in candidates[start:]:
+        if TOP_HEADING.match(text) and is_heading(text):
+            skipping = bool(SKIPPED_SECTIONS.search(text))
+        if not skipping and text:
+            out.append((page.number, line, text))
+    return out
+
+
+# --- lines → sentences ----------------------------------------------------------------------
+
+
+def line_break(prev: tuple[int, TextLine, str], cur: tuple[int, TextLine, str]) -> str:
+    """What joins two consecutive lines: nothing (a wrapped line), a space, or a paragraph end."""
+    (prev_page, prev_line, prev_text), (page, line, text) = prev, cur
+    if is_heading(prev_text) or is_heading(text):
+        return "\n"
+    height = max(prev_line.bottom - prev_line.top, 1.0)
+    if page == prev_page and line.top - prev_line.bottom > PARAGRAPH_GAP * height:
+        return "\n"
+    return " " if keeps_space(prev_text[-1], text[0]) else ""
+
+
+def sentences(lines: Sequence[tuple[int, TextLine, str]]) -> list[Sentence]:
+    """Join wrapped lines (also across pages) and cut at 。！？ and paragraph ends."""
+    stream, char_pages = "", []
+    for i, (page, _line, text) in enumerate(lines):
+        piece = (line_break(lines[i - 1], lines[i]) if i else "") + text
+        stream += piece
+        char_pages += [page] * len(piece)
+    out, start = [], 0
+    for end in [m.end() for m in SENTENCE_END.finditer(stream)] + [len(stream)]:
+        piece = stream[start:end]
+        first = start + len(piece) - len(piece.lstrip())
+        text = piece.strip()
+        if text:
+            out.append(Sentence(text, tuple(char_pages[first : first + len(text)])))
+        start = end
+    return out
+
+
+# --- one sentence → facts -------------------------------------------------------------------
+
+
+def to_wan(number: str, unit: str) -> Decimal:
+    """Exact 万元 amount of a printed number in 元/万元/亿元."""
+    amount = Decimal(number.replace(",", "")) * TO_WAN[unit]
+    return amount.quantize(WAN_QUANTUM, rounding=ROUND_HALF_EVEN)
+
+
+def base_key(label: str) -> str | None:
+    """The fact a label names ('其中，一般公共预算收入' → general_budget_income), if any."""
+    if PREVIOUS_YEAR.search(label):
+        return "prev_year_total"
+    for key, pattern, exclude in KEY_RULES:
+        if re.search(pattern, label) and not (exclude and re.search(exclude, label)):
+            return key
+    return None
+
+
+def about_total(label: str, subject: str | None) -> bool:
+    """Is a change stated for the document total (not, say, for the 三公 figure)?"""
+    if SPECIFIC_WORDS.search(label):
+        return False
+    return bool(TOTAL_WORDS.search(label)) or subject in TOTAL_KEYS
+
+
+def clauses(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, clause) pieces of a sentence, cut at ，；： so each label stays local."""
+    start = 0
+    for m in CLAUSE_END.finditer(text):
+        yield start, text[start : m.start()]
+        start = m.end()
+    yield start, text[start:]
+
+
+def parse_sentence(sentence: str) -> list[Fact]:
+    """Every budget figure a sentence states, labelled by the words printed before it.
+
+    A number preceded by 增加/减少… is a change: kept (signed) only when it is the total's
+    change (yoy_change, yoy_change_pct); other percentages ('达到90%以上') are not facts.
+    """
+    text = sentence.translate(FULL_WIDTH)
+    facts: list[Fact] = []
+    subject: str | None = None
+    for offset, clause in clauses(text):
+        label_start = 0
+        for m in AMOUNT.finditer(clause):
+            label = LABEL_NOISE.sub("", clause[label_start : m.start()])
+            label_start = m.end()
+            fact, subject = read_amount(label, m, offset + m.start(), subject)
+            facts += [fact] if fact else []
+        if label_start == 0 and NO_CHANGE.search(clause) and about_total(clause, subject):
+            facts.append(Fact("yoy_change", Decimal(0), None, None, offset))
+    return facts
+
+
+def read_amount(
+    label: str, m: re.Match[str], offset: int, subject: str | None
+) -> tuple[Fact | None, str | None]:
+    """The fact for one amount match and the sentence's subject after it."""
+    number, unit = m.group(1) + (m.group(2) or ""), m.group(3)
+    change = CHANGE.search(label)
+    if change:
+        if not about_total(label, subject):
+            return None, subject
+        sign = -1 if DECREASE.search(change.group(0)) else 1
+        if unit == "%":
+            return Fact("yoy_change_pct", None, sign * float(number), unit, offset), subject
+        return Fact("yoy_change", sign * to_wan(number, unit), None, unit, offset), subject
+    if unit == "%":
+        return None, subject
+    key = base_key(label)
+    if key is None:
+        return None, "total" if re.search(r"收支|总计|总额", label) else subject
+    fact = Fact(key, to_wan(number, unit), None, unit, offset)
+    return fact, "total" if key in TOTAL_KEYS else key
+
+
+# --- document → frame -----------------------------------------------------------------------
+
+
+def narrative_facts(pages: Sequence[PageText], grids: Sequence[Grid] = ()) -> pd.DataFrame:
+    """The figures of the 情况说明, first statement of each fact_key wins.
+
+    Pass the narrative pages' ``grids`` when known: lines inside ruled tables are then
+    skipped exactly instead of relying on the paragraph and section heuristics.
+    """
+    records: dict[str, dict[str, object]] = {}
+    for sentence in sentences(narrative_lines(pages, grids)):
+        for fact in parse_sentence(sentence.text):
+            records.setdefault(fact.fact_key, fact_record(fact, sentence))
+    return facts_frame(list(records.values()))
+
+
+def fact_record(fact: Fact, sentence: Sentence) -> dict[str, object]:
+    return {
+        "fact_key": fact.fact_key,
+        "amount_wan": fact.amount_wan,
+        "value": fact.value,
+        "unit": fact.unit,
+        "source_sentence": sentence.text,
+        "page": sentence.page_at(fact.offset),
+    }
+
+
+def facts_frame(records: list[dict[str, object]]) -> pd.DataFrame:
+    return pd.DataFrame(
+        {c: pd.Series([r[c] for r in records], dtype=t) for c, t in NARRATIVE_DTYPES.items()}
+    )
