@@ -75,7 +75,7 @@ def test_materialize_reference_into_duckdb(tmp_path, inbox):
                 "select table_code, count(*) from core.fact_line_items group by 1"
             ).fetchall()
         )
-        assert sum(by_table.values()) == 138 and by_table["income_summary"] == 39
+        assert sum(by_table.values()) == 137 and by_table["income_summary"] == 39
         assert con.execute("select count(*) from core.dq_results").fetchone()[0] > 50
         assert con.execute("select count(*) from core.performance_targets").fetchone()[0] == 78
 

@@ -65,11 +65,18 @@ def income_table() -> FamilyTable:
 
 
 def expenditure_rows(indexes: tuple[int, ...]) -> list[Row]:
+    """Rows of tables 3, 5, 7; the 合计 row sums the 类 rows this table prints."""
+    classes = [FUNCTIONAL_ROWS[i] for i in indexes if len(FUNCTIONAL_ROWS[i][0] or "") == 3]
     rows = []
     for n, i in enumerate(indexes, start=1):
-        _, _, total, basic = FUNCTIONAL_ROWS[i]
+        code, _, total, basic = FUNCTIONAL_ROWS[i]
+        if code is None:
+            total = str(sum(Decimal(c[2]) for c in classes))
+            basic = str(sum(Decimal(c[3]) for c in classes))
         project = str(Decimal(total) - Decimal(basic))
-        rows.append(Row(n, {None: functional_item(i, 基本支出=basic, 项目支出=project)}))
+        item = functional_item(i, 基本支出=basic, 项目支出=project)
+        item.amounts.update(amounts(合计=total))
+        rows.append(Row(n, {None: item}))
     return rows
 
 

@@ -1,0 +1,82 @@
+"""Identities across tables: the same appropriation, class or code printed in several tables."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from ..identity import Identity
+from ..locate import Locator, pick_column
+from ..sheet import ZERO, Row, Sheet
+from .base import Inputs
+
+
+def same_figure(inputs: Inputs, params: Mapping[str, Any]) -> list[Identity]:
+    """Each ``others`` figure equals the ``reference`` figure (e.g. 一般公共预算拨款 in 1, 4, 5)."""
+    reference = Locator.parse(params["reference"])
+    expected, where = reference.figure(inputs.sheet)
+    out = []
+    for spec in params["others"]:
+        other = Locator.parse(spec)
+        observed, key = other.figure(inputs.sheet)
+        relation = f"{other.describe()} = {reference.describe()} ({where})"
+        out.append(Identity(other.table, key, expected, observed, 1, relation))
+    return out
+
+
+def rows_match_by_code(inputs: Inputs, params: Mapping[str, Any]) -> list[Identity]:
+    """For every code printed in either table, the right table's row equals the left one's."""
+    out = []
+    for pair in params["pairs"]:
+        left, right = pair["left"], pair["right"]
+        left_rows, right_rows = _by_code(inputs.sheet, left), _by_code(inputs.sheet, right)
+        for code in sorted(left_rows.keys() | right_rows.keys(), key=_code_order):
+            out.append(_match(inputs.sheet, code, left, left_rows, right, right_rows))
+    return out
+
+
+def _match(
+    sheet: Sheet,
+    code: str,
+    left: Mapping[str, Any],
+    left_rows: dict[str, Row],
+    right: Mapping[str, Any],
+    right_rows: dict[str, Row],
+) -> Identity:
+    l_row, r_row = left_rows.get(code), right_rows.get(code)
+    l_col = pick_column(sheet, left["table"], left["columns"], l_row)
+    r_col = pick_column(sheet, right["table"], right["columns"], r_row)
+    expected = l_row.amount(l_col) if l_row else ZERO
+    observed = r_row.amount(r_col) if r_row else ZERO
+    if l_row is None and r_row is not None and observed != 0:
+        # The left table lacks a row the right one prints: report it where it is missing.
+        key = f"{_unsided(r_row.label)} | {l_col}"
+        relation = f"{left['table']} [{l_col}] = {right['table']} [{r_col}] for {code}"
+        return Identity(left["table"], key, observed, ZERO, 1, f"{relation} (row missing)")
+    relation = f"{right['table']} [{r_col}] = {left['table']} [{l_col}] for {code}"
+    if r_row is None:
+        key = f"{_unsided(l_row.label) if l_row else code} | {r_col}"
+        return Identity(right["table"], key, expected, observed, 1, f"{relation} (row missing)")
+    return Identity(right["table"], r_row.key(r_col), expected, observed, 1, relation)
+
+
+def _unsided(label: str) -> str:
+    return label.split(": ", 1)[-1]
+
+
+def _by_code(sheet: Sheet, spec: Mapping[str, Any]) -> dict[str, Row]:
+    """Rows keyed by code (the 类 code of two-sided tables' labels); '合计' for the total row."""
+    length = spec.get("code_length")
+    rows: dict[str, Row] = {}
+    for row in sheet.rows(spec["table"], spec.get("side")):
+        code = row.class_code if length == 3 else row.code
+        if code and code.isdigit() and (length is None or len(code) == length):
+            rows.setdefault(code, row)
+    total = sheet.total_row(spec["table"]) if spec.get("include_total") else None
+    if total is not None:
+        rows["合计"] = total
+    return rows
+
+
+def _code_order(code: str) -> tuple[int, str]:
+    return (0, "") if code == "合计" else (1, code)

@@ -1,0 +1,196 @@
+"""Identities inside one table: totals equal the sum of their parts, by row and by column."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from ..identity import Identity, plus
+from ..locate import pick_column
+from ..sheet import ZERO, Row, Sheet
+from .base import Inputs, sum_identity, sum_relation
+
+
+def columns_sum_to_total(inputs: Inputs, params: Mapping[str, Any]) -> list[Identity]:
+    """Row by row: the total column equals the sum of the part columns (合计 = 基本 + 项目 …)."""
+    total, parts = params["total"], list(params["parts"])
+    out = []
+    for table in params["tables"]:
+        for row in inputs.sheet.rows(table, params.get("side")):
+            present = [p for p in parts if p in row.amounts]
+            if total in row.amounts or present:
+                out.append(_row_sum(table, row, total, present, sum_relation(total, parts)))
+    return out
+
+
+def _row_sum(table: str, row: Row, total: str, parts: list[str], relation: str) -> Identity:
+    expected = sum((row.amount(p) for p in parts), ZERO)
+    return Identity(table, row.key(total), expected, row.amount(total), len(parts), relation)
+
+
+def parent_equals_children(inputs: Inputs, params: Mapping[str, Any]) -> list[Identity]:
+    """Column by column: a 类/款 row equals the sum of its 款/项 rows (3 → 5 → 7 digits).
+
+    Once a table prints a level at all, every parent above it is expected to have children
+    there: a 款 whose only 项 was lost then reads as "款 = Σ nothing" instead of a leaf.
+    """
+    levels = list(params["levels"])
+    out = []
+    for table in params["tables"]:
+        rows = inputs.sheet.coded_rows(table)
+        printed = {len(r.code or "") for r in rows}
+        for parent in rows:
+            child_level = _child_level(parent, levels)
+            if child_level in printed:
+                children = _children(parent, rows, child_level)
+                what = _codes(children) if children else f"Σ {child_level}-digit children (none)"
+                out += _column_sums(inputs.sheet, table, parent, children, what)
+    return out
+
+
+def _child_level(parent: Row, levels: list[int]) -> int | None:
+    length = len(parent.code or "")
+    return levels[levels.index(length) + 1] if length in levels[:-1] else None
+
+
+def _children(parent: Row, rows: list[Row], length: int) -> list[Row]:
+    code = parent.code or ""
+    return [r for r in rows if len(r.code or "") == length and (r.code or "").startswith(code)]
+
+
+def _codes(rows: list[Row]) -> str:
+    return f"Σ {plus(r.code or r.name for r in rows)}"
+
+
+def _column_sums(
+    sheet: Sheet,
+    table: str,
+    total: Row | None,
+    parts: list[Row],
+    what: str,
+    label: str = "",
+    exclude: frozenset[str] = frozenset(),
+) -> list[Identity]:
+    """One identity per column printed in the total or a part: total = Σ parts."""
+    columns = [c for c in sheet.columns(table) if c not in exclude and _printed_in(c, total, parts)]
+    name = total.label if total else label
+    return [sum_identity(table, total, parts, c, f"{name} = {what}", label) for c in columns]
+
+
+def _printed_in(column: str, total: Row | None, parts: list[Row]) -> bool:
+    return any(column in r.amounts for r in [*parts, *([total] if total else [])])
+
+
+def total_row_equals_classes(inputs: Inputs, params: Mapping[str, Any]) -> list[Identity]:
+    """Column by column: the 合计 row equals the sum of the 类 rows (3-digit codes)."""
+    length = int(params.get("class_length", 3))
+    out = []
+    for table in params["tables"]:
+        total = inputs.sheet.total_row(table)
+        classes = [r for r in inputs.sheet.coded_rows(table) if len(r.code or "") == length]
+        if total or classes:
+            out += _column_sums(inputs.sheet, table, total, classes, _codes(classes), "合计")
+    return out
+
+
+def named_row_equals_parts(inputs: Inputs, params: Mapping[str, Any]) -> list[Identity]:
+    """Column by column: a named total row equals named part rows (三公, 资产总额, 采购 合计)."""
+    table, total_name = params["table"], params["total"]
+    total = inputs.sheet.total_row(table, total_name) or _first(
+        inputs.sheet.named(table, [total_name])
+    )
+    parts = _part_rows(inputs.sheet, table, total, params)
+    if total is None and not parts:
+        return []
+    excluded = frozenset(params.get("exclude_columns", []))
+    what = plus(params["parts"]) if "parts" in params else "Σ other rows"
+    return _column_sums(inputs.sheet, table, total, parts, what, total_name, excluded)
+
+
+def _first(rows: list[Row]) -> Row | None:
+    return rows[0] if rows else None
+
+
+def _part_rows(sheet: Sheet, table: str, total: Row | None, params: Mapping[str, Any]) -> list[Row]:
+    if "parts" in params:
+        return sheet.named(table, params["parts"])
+    pattern = re.compile(params.get("parts_pattern", ""))
+    return [r for r in sheet.rows(table) if r is not total and pattern.search(r.name)]
+
+
+def two_sided_balance(inputs: Inputs, params: Mapping[str, Any]) -> list[Identity]:
+    """Tables 1 and 4: 收入总计 equals 支出总计."""
+    out = []
+    for table in params["tables"]:
+        income = inputs.sheet.total_row(table, params["income_total"], "income")
+        spending = inputs.sheet.total_row(table, params["expenditure_total"], "expenditure")
+        if income is None and spending is None:
+            continue
+        i_col = pick_column(inputs.sheet, table, params["income_columns"], income)
+        e_col = pick_column(inputs.sheet, table, params["expenditure_columns"], spending)
+        expected = income.amount(i_col) if income else ZERO
+        observed = spending.amount(e_col) if spending else ZERO
+        label = f"expenditure: {params['expenditure_total']}"
+        key = spending.key(e_col) if spending else f"{label} | {e_col}"
+        relation = f"{params['expenditure_total']} = {params['income_total']} [{i_col}]"
+        out.append(Identity(table, key, expected, observed, 1, relation))
+    return out
+
+
+def year_total_equals_items_before(inputs: Inputs, params: Mapping[str, Any]) -> list[Identity]:
+    """Tables 1 and 4, income side: 本年收入合计 equals the source rows printed above it."""
+    out = []
+    side, name = params["side"], params["total"]
+    for table in params["tables"]:
+        total = inputs.sheet.total_row(table, name, side)
+        rows = inputs.sheet.rows(table, side)
+        items = [r for r in rows if total is None or r.precedes(total)]
+        if total or items:
+            label = f"{side}: {name}"
+            out += _column_sums(inputs.sheet, table, total, items, "Σ rows above", label)
+    return out
+
+
+def year_total_equals_classes(inputs: Inputs, params: Mapping[str, Any]) -> list[Identity]:
+    """Tables 1 and 4, expenditure side: 本年支出合计 equals the sum of the class rows."""
+    out = []
+    side, name = params["side"], params["total"]
+    for table in params["tables"]:
+        total = inputs.sheet.total_row(table, name, side)
+        classes = [r for r in inputs.sheet.rows(table, side) if r.class_code]
+        if total or classes:
+            label = f"{side}: {name}"
+            out += _column_sums(inputs.sheet, table, total, classes, "Σ class rows", label)
+    return out
+
+
+def grand_total_equals_year_plus_carryover(
+    inputs: Inputs, params: Mapping[str, Any]
+) -> list[Identity]:
+    """Tables 1 and 4: 收入总计 = 本年收入合计 + 结转 (and likewise on the expenditure side)."""
+    out = []
+    for table in params["tables"]:
+        for pair in params["pairs"]:
+            out += _grand_total(inputs.sheet, table, pair)
+    return out
+
+
+def _grand_total(sheet: Sheet, table: str, pair: Mapping[str, str]) -> list[Identity]:
+    side = pair["side"]
+    grand = sheet.total_row(table, pair["grand"], side)
+    year = sheet.total_row(table, pair["year"], side)
+    if grand is None and year is None:
+        return []
+    between = [
+        r
+        for r in sheet.rows(table, side)
+        if r is not year
+        and r is not grand
+        and (year is None or year.precedes(r))
+        and (grand is None or r.precedes(grand))
+    ]
+    carry = [r for r in between if "结转" in r.name and r.amounts] or between
+    parts = [year, *carry] if year else carry
+    what = plus([pair["year"], *(r.name for r in carry)] if carry else [pair["year"]])
+    return _column_sums(sheet, table, grand, parts, what, f"{side}: {pair['grand']}")
