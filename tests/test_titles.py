@@ -22,6 +22,7 @@ from pipelines.extract.titles import read_title_block, table_code_of
         ("国有资本经营预算财政拨款支出表", "state_capital_expenditure"),
         ("部门预算财政拨款“三公”经费支出表", "three_public_expenditure"),
         ("部门政府采购预算", "gov_procurement"),
+        ("部门政府采购决算", "gov_procurement"),
         ("部门固定资产占用情况表", "fixed_assets"),
     ],
 )

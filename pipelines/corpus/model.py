@@ -66,6 +66,7 @@ class FamilyTable:
     landscape: bool = False
     # The page each body row lands on, filled in by the renderer (row index → 1-based page).
     row_pages: dict[int, int] = field(default_factory=dict)
+    first_page: int | None = None  # filled in by the renderer
 
 
 @dataclass

@@ -18,7 +18,7 @@ TITLE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"收支(决算)?总表", "income_expenditure_summary"),
         (r"收入(决算)?总表", "income_summary"),
         (r"支出(决算)?总表", "expenditure_summary"),
-        (r"政府采购(预算|情况)", "gov_procurement"),
+        (r"政府采购(预算|决算|情况)", "gov_procurement"),
         (r"固定资产占用情况", "fixed_assets"),
     )
 )
