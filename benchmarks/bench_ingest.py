@@ -93,10 +93,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--samples", type=Path, default=ROOT / "data/samples")
+    parser.add_argument("--sample-runs", type=int, default=1, help="runs over the sample set")
     args = parser.parse_args()
     result = {
         "reference": bench_reference(args.runs),
-        "samples": bench_samples(args.samples, args.runs),
+        "samples": bench_samples(args.samples, args.sample_runs),
     }
     out = ROOT / "benchmarks/results/latest.json"
     out.parent.mkdir(parents=True, exist_ok=True)
