@@ -1,25 +1,61 @@
-"""Every bundled sample (all format variants) extracted cell by cell against its ground truth."""
+"""Every bundled sample (all format variants) extracted cell by cell against its ground truth,
+then validated: a clean sample must raise no error-severity check (no false alarms)."""
 
 from __future__ import annotations
 
+import re
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
 import pytest
 from conftest import SAMPLES
 
 from pipelines.accuracy import compare
 from pipelines.corpus.truth import read_truth_facts
-from pipelines.ingest import extract_frames
+from pipelines.ingest import DocumentFrames, extract_frames
+from pipelines.validate.run import validate_document
 
 SAMPLE_PDFS = sorted(p for p in SAMPLES.glob("*.pdf") if p.name != "d323_2022_budget.pdf")
+SAMPLE_NAME = re.compile(r"d(?P<dept>\d+)_(?P<year>\d{4})_(?P<kind>budget|final_accounts)")
+
+
+@cache
+def frames_of(pdf: Path) -> DocumentFrames:
+    """Each sample is extracted once per test session (the two tests below share it)."""
+    return extract_frames(pdf)
+
+
+def previous_year_truth(pdf: Path) -> pd.DataFrame | None:
+    """Last year's facts of the same unit and kind, when that sample is bundled too."""
+    found = SAMPLE_NAME.match(pdf.stem)
+    assert found, pdf.name
+    previous = SAMPLES / f"d{found['dept']}_{int(found['year']) - 1}_{found['kind']}.facts.csv"
+    return read_truth_facts(previous) if previous.exists() else None
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("pdf", SAMPLE_PDFS, ids=[p.stem for p in SAMPLE_PDFS])
 def test_sample_extracts_exactly(pdf):
-    frames = extract_frames(pdf)
+    frames = frames_of(pdf)
     accuracy = compare(frames.facts, read_truth_facts(pdf.with_suffix(".facts.csv")))
     assert accuracy.missing.empty and accuracy.spurious.empty, accuracy.summary()
     kind = "final_accounts" if "final_accounts" in pdf.name else "budget"
     assert (frames.meta.dept_code, frames.meta.doc_kind) == (pdf.name[1:4], kind)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("pdf", SAMPLE_PDFS, ids=[p.stem for p in SAMPLE_PDFS])
+def test_clean_sample_raises_no_false_alarm(pdf):
+    frames = frames_of(pdf)
+    assert not frames.narrative.empty, "the narrative checks need the stated figures"
+    results = validate_document(frames.facts, frames.narrative, previous_year_truth(pdf))
+    failed = results[~results["success"] & (results["severity"] == "error")]
+    assert failed.empty, failed[["check_name", "item", "expected", "observed"]].to_string()
+    suites_run = set(results["suite"])
+    assert {"within_table", "cross_table", "narrative"} <= suites_run
+    if previous_year_truth(pdf) is not None:
+        assert "year_over_year" in suites_run
 
 
 def test_samples_cover_the_variants():

@@ -161,6 +161,7 @@ def seed_2022_records() -> list[dict[str, object]]:
             side="expenditure",
             row_no=8,
         ),
+        *table_1_totals(3, "11106.23"),
     ]
     grants = [
         cell(
@@ -198,8 +199,19 @@ def seed_2022_facts() -> pd.DataFrame:
     return facts_frame(seed_2022_records())
 
 
+def table_1_totals(page: int, total: str) -> list[dict[str, object]]:
+    """收支总表's total rows when nothing is carried over: every total is the same figure."""
+    rows = [("本年收入合计", "income", 31), ("本年支出合计", "expenditure", 31)]
+    rows += [("收入总计", "income", 33), ("支出总计", "expenditure", 33)]
+    return [
+        cell("income_expenditure_summary", page, None, name, "预算数", total, side=side, row_no=no)
+        for name, side, no in rows
+    ]
+
+
 def facts_2021() -> pd.DataFrame:
     expenditure = grid("expenditure_summary", 8, EXPENDITURE_COLUMNS, EXPENDITURE_2021)
+    expenditure += table_1_totals(3, "12738.24")
     three_public = [
         cell("three_public_expenditure", 17, None, "公务接待费", "合计", "1.20"),
         cell("three_public_expenditure", 17, None, "合计", "合计", "1.20"),

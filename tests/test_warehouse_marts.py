@@ -148,7 +148,7 @@ def test_narrative_vs_tables_matches_the_seed(con: duckdb.DuckDBPyConnection) ->
             "from mart.narrative_vs_tables",
         )
     }
-    assert got["total_income"] == ("income_summary", D("11106.23"), D("0"), True)
+    assert got["total_income"] == ("income_expenditure_summary", D("11106.23"), D("0"), True)
     assert got["general_budget_income"][1:] == (D("1556.23"), D("0"), True)
     assert got["gov_fund_income"][1:] == (D("9550.00"), D("0"), True)
     assert got["basic_expenditure"][1:] == (D("0.58"), D("0"), True)

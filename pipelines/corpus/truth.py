@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
+from pipelines.extract.narrative import NARRATIVE_DTYPES
 from pipelines.schema import TWO_SIDED_TABLES, facts_frame
 
 from .model import Disclosure, FamilyTable
@@ -59,6 +61,24 @@ def truth_facts(doc: Disclosure) -> pd.DataFrame:
     for r in records:
         r.update(document_id="", dept_code=doc.dept_code, fiscal_year=doc.fiscal_year)
     return facts_frame(records)
+
+
+def truth_narrative(doc: Disclosure) -> pd.DataFrame:
+    """The narrative's stated figures in the shape the extractor returns (``NARRATIVE_DTYPES``),
+    so ground truth can go through validation exactly as an extracted document does."""
+    rows = [
+        {
+            "fact_key": f["fact_key"],
+            "amount_wan": Decimal(f["amount_wan"]) if "amount_wan" in f else None,
+            "value": f.get("value"),
+            "unit": "%" if "value" in f else "万元",
+            "source_sentence": f["sentence"],
+            "page": None,
+        }
+        for f in doc.narrative_facts
+    ]
+    frame = pd.DataFrame(rows, columns=list(NARRATIVE_DTYPES))
+    return frame.astype(NARRATIVE_DTYPES)
 
 
 def truth_summary(doc: Disclosure) -> dict[str, Any]:

@@ -69,7 +69,16 @@ PREVIOUS_YEAR = re.compile(
     r"(比|较|与|同)(上年|上一年度?|去年|\d{4}年度?)(预算|决算)?(数|总额|总计|合计|收支)?$"
     r"|^(上年|上一年度?|去年)度?(预算|决算)?(收支)?(总额|总计|合计|数)?(为|是)?$"
 )
-TOTAL_KEYS = frozenset({"total", "total_income", "total_expenditure", "prev_year_total"})
+TOTAL_KEYS = frozenset(
+    {
+        "total",
+        "total_income",
+        "total_expenditure",
+        "current_year_income",
+        "current_year_expenditure",
+        "prev_year_total",
+    }
+)
 
 # (fact_key, label pattern, exclusion pattern): the first rule that matches the label wins, so
 # specific items (三公 parts, 基本/项目支出, fund sources) come before the generic totals.
@@ -92,6 +101,8 @@ KEY_RULES: tuple[tuple[str, str, str | None], ...] = (
     ("gov_fund_income", r"政府性基金|基金预算|基金收入", r"支出"),
     ("special_account_income", r"财政专户", r"支出"),
     ("other_income", r"其他(来源)?收入", r"支出"),
+    ("current_year_expenditure", r"本年支出|本年度支出", None),
+    ("current_year_income", r"本年收入|本年度收入", None),
     ("total_expenditure", r"支出", r"一般公共|基金|拨款|转移|经营|上缴|补助"),
     ("total_income", r"收入", r"拨款|事业|经营|上级|附属|营业|税|利息|租"),
 )

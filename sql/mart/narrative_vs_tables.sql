@@ -3,12 +3,19 @@
 -- Cells are chosen by the rules in figure_specs (row and column labels as regular
 -- expressions over labels without printed numbering); a printed 合计 row wins over adding up
 -- rows. A blank cell of a printed row counts as 0, and so does a table printed empty for
--- the figures where that means "none" (三公, 政府采购). yoy_change is checked against this
--- year's 支出总表 total minus the previous year's current document of the same kind.
+-- the figures where that means "none" (三公, 政府采购). The narrative's total lists 上年结转
+-- among its parts, so total_income/total_expenditure are 收入总计/支出总计 (as in
+-- expectations/narrative.json); figures worded 本年收入/本年支出 are current_year_*.
+-- yoy_change is checked against this year's 收入总计 minus the previous year's current
+-- document of the same kind (as in expectations/year_over_year.json).
 create or replace view mart.narrative_vs_tables as
 with figure_specs (fact_key, table_code, row_pattern, column_pattern, zero_when_empty) as (
     values
-    ('total_income', 'income_summary', '合计', '合计', false),
+    ('total_income', 'income_expenditure_summary', '收入总计', '预算数|决算数', false),
+    ('current_year_income', 'income_expenditure_summary', '本年收入合计', '预算数|决算数', false),
+    ('total_expenditure', 'income_expenditure_summary', '支出总计', '预算数|决算数', false),
+    ('current_year_expenditure', 'income_expenditure_summary', '本年支出合计',
+        '预算数|决算数', false),
     ('general_budget_income', 'income_expenditure_summary', '一般公共预算拨款收入',
         '预算数|决算数', false),
     ('gov_fund_income', 'income_expenditure_summary', '政府性基金预算拨款收入',
@@ -91,7 +98,7 @@ table_figures as (
     group by document_id, fact_key, table_code
 ),
 
-expenditure_totals as (
+grand_totals as (
     select
         document_id,
         dept_code,
@@ -99,10 +106,10 @@ expenditure_totals as (
         doc_kind,
         sum(amount_wan) as total_wan
     from core.current_fact_line_items
-    where table_code = 'expenditure_summary'
-        and item_code is null
-        and core.label_key(item_name) = '合计'
-        and column_name = '合计'
+    where table_code = 'income_expenditure_summary'
+        and side = 'income'
+        and core.label_key(item_name) = '收入总计'
+        and column_name in ('预算数', '决算数')
     group by document_id, dept_code, fiscal_year, doc_kind
 ),
 
@@ -110,11 +117,11 @@ yoy_figures as (
     select
         cur.document_id,
         'yoy_change' as fact_key,
-        'expenditure_summary' as table_code,
-        '合计 / 合计, this year − previous year' as table_cell,
+        'income_expenditure_summary' as table_code,
+        '收入总计, this year − previous year' as table_cell,
         cur.total_wan - prev.total_wan as table_wan
-    from expenditure_totals as cur
-    inner join expenditure_totals as prev
+    from grand_totals as cur
+    inner join grand_totals as prev
         on cur.dept_code = prev.dept_code
         and cur.doc_kind = prev.doc_kind
         and cur.fiscal_year - 1 = prev.fiscal_year
