@@ -59,6 +59,16 @@ def test_materialize_reference_into_duckdb(tmp_path, inbox):
         assert result.success
         checks = {c.check_name: c for c in result.get_asset_check_evaluations()}
         assert set(checks) == set(assets.SUITE_NAMES)
+        again = dg.materialize(
+            DOCUMENT_ASSETS,
+            partition_key=REFERENCE_PDF.name,
+            instance=instance,
+            resources=resources,
+        )
+        assert again.success  # the same bytes again: extraction and load are skipped
+        assert again.get_asset_materialization_events() == []
+        skipped = {e.step_key for e in again.all_events if e.event_type_value == "STEP_SKIPPED"}
+        assert {"tidy_frames", "warehouse_document"} <= skipped
         marts = dg.materialize(
             [assets.warehouse_marts],
             instance=instance,

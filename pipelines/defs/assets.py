@@ -1,13 +1,15 @@
 """Assets: inbox PDF → extracted tables → tidy frames → warehouse (+ validation checks) → marts."""
 
+from collections.abc import Iterator
+
 import dagster as dg
 import pandas as pd
 
-from pipelines.extract.document import ExtractedDocument, extract_document
+from pipelines.extract.document import ExtractedDocument, extract_document, file_sha256
 from pipelines.extract.errors import UnreadableDocument
 from pipelines.ingest import DocumentFrames, frames_from, load_frames, quarantine
 from pipelines.validate import suite_names
-from pipelines.warehouse import load_sql, refresh_dimensions
+from pipelines.warehouse import is_known_document, load_sql, refresh_dimensions
 
 from .partitions import document_partition
 from .resources import InboxResource, WarehouseResource
@@ -21,28 +23,42 @@ inbox_pdfs = dg.AssetSpec(
 )
 
 
-@dg.asset(partitions_def=document_partition, group_name="extract", deps=[inbox_pdfs])
+@dg.asset(
+    partitions_def=document_partition,
+    group_name="extract",
+    deps=[inbox_pdfs],
+    output_required=False,
+)
 def extracted_tables(
     context: dg.AssetExecutionContext, inbox: InboxResource, warehouse: WarehouseResource
-) -> ExtractedDocument:
-    """camelot's tables of one PDF, classified and stitched; unreadable files are quarantined."""
+) -> Iterator[dg.Output[ExtractedDocument]]:
+    """camelot's tables of one PDF, classified and stitched; unreadable files are quarantined.
+
+    A file whose exact bytes are already in the warehouse yields nothing, so the rest of the
+    run is skipped: re-running a folder (or the same file under another name) costs a hash.
+    """
     path = inbox.pdf(context.partition_key)
+    with warehouse.connection() as con:  # short: DuckDB has one writer, other runs wait
+        known = is_known_document(con, file_sha256(path))
+    if known:
+        context.log.info("%s: already in the warehouse, nothing to do", path.name)
+        return
     try:
         doc = extract_document(path)
     except UnreadableDocument as exc:
         with warehouse.connection() as con:
             quarantine(con, path, str(exc))
         raise dg.Failure(description=f"{path.name} quarantined: {exc}") from exc
-    context.add_output_metadata(
-        {
+    yield dg.Output(
+        doc,
+        metadata={
             "dept_code": doc.meta.dept_code,
             "fiscal_year": doc.meta.fiscal_year,
             "pages": doc.meta.pages,
             "tables": [t.table_code for t in doc.tables],
             "seconds": {k: round(v, 3) for k, v in doc.seconds.items()},
-        }
+        },
     )
-    return doc
 
 
 @dg.asset(partitions_def=document_partition, group_name="normalize")

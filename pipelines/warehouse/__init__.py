@@ -6,7 +6,7 @@ No Dagster here: the orchestration layer calls these functions with a connection
 from pipelines.warehouse.ddl import ensure_schema
 from pipelines.warehouse.dimensions import refresh_dimensions
 from pipelines.warehouse.dq import store_dq_results
-from pipelines.warehouse.load import LoadOutcome, connect, load_document
+from pipelines.warehouse.load import LoadOutcome, connect, is_known_document, load_document
 from pipelines.warehouse.quarantine import record_quarantine
 from pipelines.warehouse.sql_files import load_sql
 
@@ -14,6 +14,7 @@ __all__ = [
     "LoadOutcome",
     "connect",
     "ensure_schema",
+    "is_known_document",
     "load_document",
     "load_sql",
     "record_quarantine",

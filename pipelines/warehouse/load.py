@@ -76,7 +76,7 @@ def load_document(
     }
     incoming = {f"incoming_{name}": frame for name, frame in frames.items()}
     with registered(con, incoming), transaction(con):
-        if _status(con, meta.document_id) in KNOWN_STATUSES:
+        if is_known_document(con, meta.document_id):
             return LoadOutcome(document_id=meta.document_id, status="unchanged")
         ingested_at = utc_now()
         _insert_document(con, meta, ingested_at)
@@ -101,11 +101,15 @@ def _prepare(frame: pd.DataFrame | None, spec: FrameSpec, document_id: str) -> p
     return conformed
 
 
-def _status(con: duckdb.DuckDBPyConnection, document_id: str) -> str | None:
+def is_known_document(con: duckdb.DuckDBPyConnection, document_id: str) -> bool:
+    """These exact bytes were loaded before (maybe since superseded): loading again is a no-op.
+
+    Cheap enough to ask before extracting, so re-running a folder costs a hash per file.
+    """
     row = con.execute(
         load_sql("core/select_document_status.sql"), {"document_id": document_id}
     ).fetchone()
-    return row[0] if row else None
+    return row is not None and row[0] in KNOWN_STATUSES
 
 
 def _insert_document(
