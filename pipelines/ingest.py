@@ -16,6 +16,7 @@ import pandas as pd
 
 from pipelines.extract.document import ExtractedDocument, extract_document, file_sha256
 from pipelines.extract.errors import UnreadableDocument
+from pipelines.extract.grids import ENGINES
 from pipelines.extract.narrative import narrative_facts
 from pipelines.extract.pdf_text import open_pdf
 from pipelines.extract.targets import performance_targets
@@ -64,9 +65,9 @@ def frames_from(doc: ExtractedDocument) -> DocumentFrames:
     )
 
 
-def extract_frames(path: Path) -> DocumentFrames:
+def extract_frames(path: Path, engines: tuple[str, ...] = tuple(ENGINES)) -> DocumentFrames:
     """Raises :class:`UnreadableDocument` when the file cannot be used."""
-    return frames_from(extract_document(path))
+    return frames_from(extract_document(path, engines))
 
 
 def previous_year_facts(con: duckdb.DuckDBPyConnection, meta: DocumentMeta) -> pd.DataFrame:

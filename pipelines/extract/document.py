@@ -12,7 +12,7 @@ from pathlib import Path
 from pipelines.schema import DocumentMeta
 
 from .errors import UnreadableDocument
-from .grids import Grid, read_grids
+from .grids import ENGINES, Grid, read_grids
 from .pdf_text import PageText, open_pdf, read_pages
 from .tables import RawTable, TitledGrid, assemble_tables
 
@@ -64,8 +64,11 @@ def document_meta(path: Path, tables: list[RawTable], n_pages: int) -> DocumentM
     )
 
 
-def extract_document(path: Path) -> ExtractedDocument:
-    """Read ``path``; raise :class:`UnreadableDocument` when it is not a usable disclosure."""
+def extract_document(path: Path, engines: tuple[str, ...] = tuple(ENGINES)) -> ExtractedDocument:
+    """Read ``path``; raise :class:`UnreadableDocument` when it is not a usable disclosure.
+
+    ``engines``: camelot line engines in the order they are tried (see :mod:`.grids`).
+    """
     clock = time.perf_counter()
     pdf = open_pdf(path)
     try:
@@ -74,7 +77,7 @@ def extract_document(path: Path) -> ExtractedDocument:
         pdf.close()
     parsed = time.perf_counter()
     ruled = [p.number for p in pages if p.ruled]
-    grids = read_grids(path, ruled, {p.number: p.height for p in pages})
+    grids = read_grids(path, ruled, {p.number: p.height for p in pages}, engines)
     extracted = time.perf_counter()
     tables, others = assemble_tables(pages, grids)
     if not tables:
