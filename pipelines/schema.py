@@ -1,4 +1,5 @@
-"""Shapes shared by every stage: table codes, the tidy fact frame, document metadata.
+"""Shapes shared by every stage: table codes, the tidy frames (facts, narrative figures,
+performance targets, validation outcomes), document metadata.
 
 Amounts stay exact: tidy frames hold them as Arrow decimals (``AMOUNT_DTYPE``), never floats,
 so 元 → 万元 conversion and sums are exact all the way into DuckDB's DECIMAL(20,6).
@@ -46,6 +47,50 @@ FACT_DTYPES: dict[str, object] = {
     "amount_wan": AMOUNT_DTYPE,
 }
 FACT_COLUMNS: tuple[str, ...] = tuple(FACT_DTYPES)
+
+# Figures stated in the narrative (core.narrative_facts without document_id).
+NARRATIVE_DTYPES: dict[str, object] = {
+    "fact_key": "string",
+    "amount_wan": AMOUNT_DTYPE,
+    "value": "Float64",
+    "unit": "string",
+    "source_sentence": "string",
+    "page": "Int64",
+}
+
+# Performance-target indicators (core.performance_targets without document_id).
+TARGET_DTYPES: dict[str, object] = {
+    "project_seq": "Int64",
+    "project_name": "string",
+    "goal_text": "string",
+    "level1": "string",
+    "level2": "string",
+    "level3": "string",
+    "indicator_text": "string",
+    "target_text": "string",
+    "comparator": "string",
+    "target_value": "Float64",
+    "target_unit": "string",
+    "basis": "string",
+    "indicator_seq": "Int64",
+    "page": "Int64",
+}
+
+# Validation outcomes, one per check instance (core.dq_results).
+DQ_DTYPES: dict[str, object] = {
+    "run_id": "string",
+    "document_id": "string",
+    "suite": "string",
+    "check_name": "string",
+    "success": "boolean",
+    "severity": "string",
+    "table_code": "string",
+    "item_key": "string",
+    "expected": "string",
+    "observed": "string",
+    "message": "string",
+    "checked_at": "datetime64[us]",
+}
 
 # The natural key of a fact inside one document (what ground truth is compared on).
 FACT_KEY: tuple[str, ...] = (

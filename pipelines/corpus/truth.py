@@ -9,8 +9,7 @@ from typing import Any
 
 import pandas as pd
 
-from pipelines.extract.narrative import NARRATIVE_DTYPES
-from pipelines.schema import TWO_SIDED_TABLES, facts_frame
+from pipelines.schema import NARRATIVE_DTYPES, TWO_SIDED_TABLES, facts_frame
 
 from .model import Disclosure, FamilyTable
 

@@ -20,19 +20,10 @@ from decimal import ROUND_HALF_EVEN, Decimal
 
 import pandas as pd
 
-from pipelines.schema import AMOUNT_DTYPE
+from pipelines.schema import NARRATIVE_DTYPES
 
 from .grids import Grid, is_cjk
 from .pdf_text import PageText, TextLine
-
-NARRATIVE_DTYPES: dict[str, object] = {
-    "fact_key": "string",
-    "amount_wan": AMOUNT_DTYPE,
-    "value": "Float64",
-    "unit": "string",
-    "source_sentence": "string",
-    "page": "Int64",
-}
 
 # Full-width digits and signs → ASCII, one character for one so offsets stay aligned.
 FULL_WIDTH = str.maketrans("０１２３４５６７８９．，％＋－", "0123456789.,%+-")

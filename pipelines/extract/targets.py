@@ -16,26 +16,12 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from pipelines.schema import TARGET_DTYPES
+
 from .grids import Grid
 from .narrative import squeeze
 from .pdf_text import PageText
 
-TARGET_DTYPES: dict[str, object] = {
-    "project_seq": "Int64",
-    "project_name": "string",
-    "goal_text": "string",
-    "level1": "string",
-    "level2": "string",
-    "level3": "string",
-    "indicator_text": "string",
-    "target_text": "string",
-    "comparator": "string",
-    "target_value": "Float64",
-    "target_unit": "string",
-    "basis": "string",
-    "indicator_seq": "Int64",
-    "page": "Int64",
-}
 ROLES = ("level1", "level2", "level3", "indicator_text", "target_text", "basis")
 # Header label → role; checked in order, so '指标值确定依据' is basis before '指标值' is target.
 HEADER_ROLES: tuple[tuple[str, str], ...] = (

@@ -7,23 +7,12 @@ from datetime import UTC, datetime
 
 import pandas as pd
 
+from pipelines.schema import DQ_DTYPES
+
 from .gx_runtime import CheckOutcome
 from .identity import allowed_difference, fmt
 
-DQ_COLUMNS: dict[str, str] = {
-    "run_id": "string",
-    "document_id": "string",
-    "suite": "string",
-    "check_name": "string",
-    "success": "boolean",
-    "severity": "string",
-    "table_code": "string",
-    "item_key": "string",
-    "expected": "string",
-    "observed": "string",
-    "message": "string",
-    "checked_at": "datetime64[us]",
-}
+DQ_COLUMNS = DQ_DTYPES  # the column order of core.dq_results
 
 
 def empty_results() -> pd.DataFrame:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from pipelines.schema import AMOUNT_DTYPE, FACT_DTYPES
+from pipelines.schema import DQ_DTYPES, FACT_DTYPES, NARRATIVE_DTYPES, TARGET_DTYPES
 from pipelines.warehouse._time import utc_now
 
 
@@ -32,56 +32,19 @@ FACTS = FrameSpec(
 
 NARRATIVE = FrameSpec(
     name="narrative",
-    dtypes={
-        "document_id": "string",
-        "fact_key": "string",
-        "amount_wan": AMOUNT_DTYPE,
-        "value": "Float64",
-        "unit": "string",
-        "source_sentence": "string",
-        "page": "Int64",
-    },
+    dtypes={"document_id": "string", **NARRATIVE_DTYPES},
     required=frozenset({"fact_key"}),
 )
 
 TARGETS = FrameSpec(
     name="targets",
-    dtypes={
-        "document_id": "string",
-        "page": "Int64",
-        "project_seq": "Int64",
-        "project_name": "string",
-        "goal_text": "string",
-        "indicator_seq": "Int64",
-        "level1": "string",
-        "level2": "string",
-        "level3": "string",
-        "indicator_text": "string",
-        "target_text": "string",
-        "comparator": "string",
-        "target_value": "Float64",
-        "target_unit": "string",
-        "basis": "string",
-    },
+    dtypes={"document_id": "string", **TARGET_DTYPES},
     required=frozenset({"project_name", "indicator_text", "target_text"}),
 )
 
 DQ_RESULTS = FrameSpec(
     name="dq_results",
-    dtypes={
-        "run_id": "string",
-        "document_id": "string",
-        "suite": "string",
-        "check_name": "string",
-        "success": "boolean",
-        "severity": "string",
-        "table_code": "string",
-        "item_key": "string",
-        "expected": "string",
-        "observed": "string",
-        "message": "string",
-        "checked_at": "datetime64[us]",
-    },
+    dtypes=DQ_DTYPES,
     required=frozenset({"run_id", "document_id", "suite", "check_name", "success", "severity"}),
 )
 
