@@ -1,6 +1,8 @@
 """camelot's engines: the render-free vector engine reads spreadsheet exports; pages it cannot
-read (rules drawn as polylines, fixture from scripts/make_rules_fixture.py) fall back to the
-raster engine, and both give the same grids where both can read."""
+read fall back to the raster engine, and both give the same grids where both can read.
+
+Fixtures from scripts/make_layout_fixtures.py: the reference with its rules drawn as polylines,
+and the reference as an OCR'd scan (page images under an invisible text layer)."""
 
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from pipelines.extract.pdf_text import open_pdf, read_pages
 from pipelines.ingest import extract_frames
 
 POLYLINE_RULES = ROOT / "tests/fixtures/rules/polyline_rules.pdf"
+OCR_SCAN = ROOT / "tests/fixtures/rules/ocr_scan.pdf"
 TABLE_PAGES = [5, 12]  # 收支总表 page 2 (a full table) and a one-row continuation page
 
 
@@ -44,9 +47,17 @@ def test_both_engines_give_the_same_grids_on_the_reference():
     ]
 
 
+def test_scanned_pages_are_sent_to_camelot_although_they_draw_no_rules():
+    """The triage looks for drawn rules; a scan has none, only a page-size image."""
+    pages = read_pages(open_pdf(OCR_SCAN))
+    assert all(p.ruled for p in pages if p.lines)
+    assert grids(OCR_SCAN, TABLE_PAGES, ("vector",)) == []
+
+
 @pytest.mark.slow
-def test_polyline_document_extracts_exactly_through_the_fallback():
-    frames = extract_frames(POLYLINE_RULES)
+@pytest.mark.parametrize("pdf", [POLYLINE_RULES, OCR_SCAN], ids=["polyline_rules", "ocr_scan"])
+def test_document_extracts_exactly_through_the_raster_fallback(pdf: Path):
+    frames = extract_frames(pdf)
     truth = read_truth_facts(REFERENCE_PDF.with_suffix(".facts.csv"))
     accuracy = compare(frames.facts, truth)
     assert accuracy.missing.empty and accuracy.spurious.empty, accuracy.summary()

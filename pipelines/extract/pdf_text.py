@@ -16,6 +16,7 @@ from .errors import UnreadableDocument
 
 LINE_MERGE_PT = 3.0  # text rects whose vertical centres are this close are one printed line
 MIN_RULE_PATHS = 8  # a ruled table draws at least this many path objects
+SCAN_MIN_COVER = 0.5  # an image over half the page: a scan, whose rules only a render can see
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,7 @@ class PageText:
     width: float
     height: float
     lines: list[TextLine]
-    ruled: bool  # has enough drawn paths to hold a ruled table
+    ruled: bool  # may hold a ruled table: enough drawn paths, or a scanned page image
 
     @property
     def text(self) -> str:
@@ -80,6 +81,15 @@ def count_paths(page: pdfium.PdfPage) -> int:
     return sum(1 for obj in page.get_objects() if obj.type == pdfium_c.FPDF_PAGEOBJ_PATH)
 
 
+def is_scanned(page: pdfium.PdfPage, width: float, height: float) -> bool:
+    """A page image covering most of the page (an OCR'd scan: text layer over a picture)."""
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE]):
+        left, bottom, right, top = obj.get_bounds()
+        if (right - left) * (top - bottom) >= SCAN_MIN_COVER * width * height:
+            return True
+    return False
+
+
 def read_page(page: pdfium.PdfPage, number: int) -> PageText:
     width, height = page.get_size()
     textpage = page.get_textpage()
@@ -89,7 +99,7 @@ def read_page(page: pdfium.PdfPage, number: int) -> PageText:
         text = textpage.get_text_bounded(left, bottom, right, top).strip()
         if text:
             rects.append((height - top, height - bottom, left, text))
-    ruled = count_paths(page) >= MIN_RULE_PATHS
+    ruled = count_paths(page) >= MIN_RULE_PATHS or (bool(rects) and is_scanned(page, width, height))
     return PageText(number, width, height, group_lines(rects), ruled)
 
 
