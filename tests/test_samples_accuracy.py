@@ -49,12 +49,13 @@ def test_sample_extracts_exactly(pdf):
 def test_clean_sample_raises_no_false_alarm(pdf):
     frames = frames_of(pdf)
     assert not frames.narrative.empty, "the narrative checks need the stated figures"
-    results = validate_document(frames.facts, frames.narrative, previous_year_truth(pdf))
+    previous = previous_year_truth(pdf)
+    results = validate_document(frames.facts, frames.narrative, previous)
     failed = results[~results["success"] & (results["severity"] == "error")]
     assert failed.empty, failed[["check_name", "item", "expected", "observed"]].to_string()
     suites_run = set(results["suite"])
     assert {"within_table", "cross_table", "narrative"} <= suites_run
-    if previous_year_truth(pdf) is not None:
+    if previous is not None:
         assert "year_over_year" in suites_run
 
 
