@@ -1,14 +1,18 @@
 """Cell-by-cell comparison of extracted facts with ground truth: recall and precision.
 
 A fact counts as correct only if every compared field matches: where it is (table, side, row,
-code, label, column, group, page) and what it says (the exact amount).
+code, label, column, group, page) and what it says (the exact amount). Ground truth is a
+``<name>.facts.csv`` beside the PDF, read by :func:`read_truth_facts`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
+
+from pipelines.schema import facts_frame
 
 COMPARED = [
     "table_code",
@@ -62,3 +66,23 @@ def compare(extracted: pd.DataFrame, truth: pd.DataFrame) -> Accuracy:
     missing = merged[merged["_merge"] == "left_only"][COMPARED]
     spurious = merged[merged["_merge"] == "right_only"][COMPARED]
     return Accuracy(len(tru), len(ext), matched, missing, spurious)
+
+
+def read_truth_facts(path: Path) -> pd.DataFrame:
+    """Read a ``.facts.csv`` ground truth with the contract's dtypes (amounts exact).
+
+    Its columns are the fact columns that locate a cell and its amount (``table_code``, ``page``,
+    ``row_no``, ``side``, ``item_code``, ``item_name``, ``column_name``, ``column_group``,
+    ``amount_wan``); empty fields are missing values.
+    """
+    raw = pd.read_csv(path, dtype=str, keep_default_na=False)
+    records = [
+        {
+            **{k: (v or None) for k, v in row.items()},
+            "document_id": "",
+            "dept_code": None,
+            "fiscal_year": None,
+        }
+        for row in raw.to_dict("records")
+    ]
+    return facts_frame(records).drop(columns=["document_id", "dept_code", "fiscal_year"])

@@ -129,8 +129,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_accuracy(args: argparse.Namespace) -> int:
-    from pipelines.accuracy import compare
-    from pipelines.corpus.truth import read_truth_facts
+    from pipelines.accuracy import compare, read_truth_facts
     from pipelines.ingest import extract_frames
 
     worst = 1.0

@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import REFERENCE_PDF, ROOT
 
-from pipelines.accuracy import compare
-from pipelines.corpus.truth import read_truth_facts
+from pipelines.accuracy import compare, read_truth_facts
 from pipelines.extract.grids import Grid, read_grids
 from pipelines.extract.pdf_text import open_pdf, read_pages
 from pipelines.ingest import extract_frames

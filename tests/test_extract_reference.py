@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from conftest import REFERENCE_PDF
 
-from pipelines.accuracy import compare
-from pipelines.corpus.truth import read_truth_facts
+from pipelines.accuracy import compare, read_truth_facts
 from pipelines.normalize.facts import tidy_facts
 from pipelines.schema import AMOUNT_DTYPE, FACT_COLUMNS, TABLE_CODES
 

@@ -11,8 +11,7 @@ import pandas as pd
 import pytest
 from conftest import SAMPLES
 
-from pipelines.accuracy import compare
-from pipelines.corpus.truth import read_truth_facts
+from pipelines.accuracy import compare, read_truth_facts
 from pipelines.ingest import DocumentFrames, extract_frames
 from pipelines.validate.run import validate_document
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipelines.corpus.truth import read_truth_facts
+from pipelines.accuracy import read_truth_facts
 from pipelines.schema import AMOUNT_DTYPE, facts_frame
 
 REFERENCE_FACTS = Path(__file__).resolve().parents[1] / "data/samples/d323_2022_budget.facts.csv"

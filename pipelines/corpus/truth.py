@@ -120,18 +120,3 @@ def write_truth(doc: Disclosure, pdf: Path) -> tuple[Path, Path]:
         json.dumps(truth_summary(doc), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
     )
     return facts_path, summary_path
-
-
-def read_truth_facts(path: Path) -> pd.DataFrame:
-    """Read a ``.facts.csv`` back with the contract's dtypes (amounts exact)."""
-    raw = pd.read_csv(path, dtype=str, keep_default_na=False)
-    records = [
-        {
-            **{k: (v or None) for k, v in row.items()},
-            "document_id": "",
-            "dept_code": None,
-            "fiscal_year": None,
-        }
-        for row in raw.to_dict("records")
-    ]
-    return facts_frame(records).drop(columns=["document_id", "dept_code", "fiscal_year"])
