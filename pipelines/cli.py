@@ -20,6 +20,7 @@ from pipelines.defs.constants import DEFAULT_WAREHOUSE
 from pipelines.defs.partitions import document_partition
 from pipelines.defs.resources import InboxResource, WarehouseResource
 from pipelines.extract.document import file_sha256
+from pipelines.manifest import ManifestError, read_manifest
 from pipelines.warehouse import load_sql
 
 # Dagster's own console logger is chatty at DEBUG; the command line prints one line per file.
@@ -60,19 +61,21 @@ def describe(info: dict, outcome: str) -> str:
         return "FAILED (see the log above)"
     checks = f"{info['failed_errors']} failed checks, {info['failed_warnings']} warnings"
     return (
-        f"{outcome} {info['dept_code']}/{info['fiscal_year']}/{info['doc_kind']}: "
+        f"{outcome} {info['unit_key']}/{info['fiscal_year']}/{info['doc_kind']}: "
         f"{info['facts']} facts, {checks}"
     )
 
 
-def ingest_one(instance: dg.DagsterInstance, path: Path, warehouse: Path) -> tuple[str, dict]:
+def ingest_one(
+    instance: dg.DagsterInstance, path: Path, warehouse: Path, manifest: str = ""
+) -> tuple[str, dict]:
     instance.add_dynamic_partitions(document_partition.name, [path.name])
     result = dg.materialize(
         DOCUMENT_ASSETS,
         partition_key=path.name,
         instance=instance,
         resources={
-            "inbox": InboxResource(path=str(path.parent.resolve())),
+            "inbox": InboxResource(path=str(path.parent.resolve()), manifest=manifest),
             "warehouse": WarehouseResource(path=str(warehouse)),
         },
         raise_on_error=False,
@@ -107,12 +110,21 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         print("nothing to ingest: no PDF files found", file=sys.stderr)
         return 2
     warehouse = Path(args.warehouse)
+    manifest = str(Path(args.manifest).resolve()) if args.manifest else ""
+    try:
+        stated = read_manifest(manifest)
+    except ManifestError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    unknown = sorted(set(stated) - {p.name for p in pdfs})
+    if unknown:
+        print(f"note: the manifest names files not in this batch: {', '.join(unknown)}")
     tally: dict[str, int] = {}
     started = time.perf_counter()
     with dg.DagsterInstance.ephemeral() as instance:
         for n, path in enumerate(pdfs, start=1):
             clock = time.perf_counter()
-            outcome, info = ingest_one(instance, path, warehouse)
+            outcome, info = ingest_one(instance, path, warehouse, manifest)
             state = info["status"] if info["status"] == "quarantined" else outcome
             tally[state] = tally.get(state, 0) + 1
             seconds = time.perf_counter() - clock
@@ -151,6 +163,12 @@ def parser() -> argparse.ArgumentParser:
     ingest = sub.add_parser("ingest", help="extract, validate and load PDFs into DuckDB")
     ingest.add_argument("targets", nargs="+", metavar="PDF_OR_DIR")
     ingest.add_argument("--warehouse", default=str(DEFAULT_WAREHOUSE), metavar="PATH.duckdb")
+    ingest.add_argument(
+        "--manifest",
+        metavar="FILE.csv",
+        help="identities the PDFs cannot state (columns file,unit_code,unit_name,year,kind); "
+        "a row wins over what its PDF prints",
+    )
     ingest.set_defaults(func=cmd_ingest)
     accuracy = sub.add_parser("accuracy", help="cell-level recall/precision vs .facts.csv")
     accuracy.add_argument("pdfs", nargs="+", metavar="PDF")

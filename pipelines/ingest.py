@@ -72,7 +72,7 @@ def extract_frames(path: Path, engines: tuple[str, ...] = tuple(ENGINES)) -> Doc
 
 def previous_year_facts(con: duckdb.DuckDBPyConnection, meta: DocumentMeta) -> pd.DataFrame:
     params = {
-        "dept_code": meta.dept_code,
+        "unit_key": meta.unit_key,
         "doc_kind": meta.doc_kind,
         "fiscal_year": meta.fiscal_year,
     }
@@ -95,7 +95,13 @@ def load_frames(
     clock = time.perf_counter()
     results = validate_frames(con, frames)
     validated = time.perf_counter()
-    outcome = load_document(con, frames.meta, frames.facts, frames.narrative, frames.targets)
+    meta = frames.meta
+    try:
+        outcome = load_document(con, meta, frames.facts, frames.narrative, frames.targets)
+    except UnreadableDocument as exc:  # an identity that clashes with a loaded document
+        record_quarantine(con, meta.document_id, meta.file_name, meta.pages, str(exc))
+        log.warning("quarantined %s: %s", meta.file_name, exc)
+        return LoadOutcome(meta.document_id, "quarantined"), results.iloc[0:0]
     if outcome.status == "loaded":
         store_dq_results(con, results)
     frames.seconds.update(validate=validated - clock, load=time.perf_counter() - validated)

@@ -45,6 +45,7 @@ FACT_DTYPES: dict[str, object] = {
     "column_name": "string",
     "column_group": "string",
     "amount_wan": AMOUNT_DTYPE,
+    "table_title": "string",  # the printed title; what an 'unclassified' table is known by
 }
 FACT_COLUMNS: tuple[str, ...] = tuple(FACT_DTYPES)
 
@@ -104,16 +105,23 @@ FACT_KEY: tuple[str, ...] = (
 
 @dataclass(frozen=True)
 class DocumentMeta:
-    """What the title blocks and the file say about one disclosure."""
+    """Who published one disclosure, for which year, and where each of those was read."""
 
     document_id: str
     file_name: str
-    dept_code: str
-    dept_name: str
+    dept_code: str | None  # as printed; None when the document prints no code
+    dept_name: str | None
     fiscal_year: int
     doc_kind: str  # 'budget' | 'final_accounts'
     pages: int
     unit: str  # '万元' | '元' as printed on the 单位 line
+    unit_key: str = ""  # what marts group a unit by: the code, else the normalised name
+    identity_source: str = "{}"  # JSON: field → where it was read (source, page, text)
+
+    def __post_init__(self) -> None:
+        if not self.unit_key:  # frozen: set the derived default once
+            key = self.dept_code or "".join((self.dept_name or "").split())
+            object.__setattr__(self, "unit_key", key)
 
 
 def empty_facts() -> pd.DataFrame:

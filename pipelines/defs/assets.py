@@ -1,5 +1,6 @@
 """Assets: inbox PDF → extracted tables → tidy frames → warehouse (+ validation checks) → marts."""
 
+import json
 from collections.abc import Iterator
 
 import dagster as dg
@@ -44,7 +45,7 @@ def extracted_tables(
         context.log.info("%s: already in the warehouse, nothing to do", path.name)
         return
     try:
-        doc = extract_document(path)
+        doc = extract_document(path, manifest=inbox.manifest_entry(context.partition_key))
     except UnreadableDocument as exc:
         with warehouse.connection() as con:
             quarantine(con, path, str(exc))
@@ -53,6 +54,8 @@ def extracted_tables(
         doc,
         metadata={
             "dept_code": doc.meta.dept_code,
+            "unit_key": doc.meta.unit_key,
+            "identity_source": dg.MetadataValue.json(json.loads(doc.meta.identity_source)),
             "fiscal_year": doc.meta.fiscal_year,
             "pages": doc.meta.pages,
             "tables": [t.table_code for t in doc.tables],
@@ -118,6 +121,8 @@ def warehouse_document(
     with warehouse.connection() as con:
         outcome, results = load_frames(con, tidy_frames)
         refresh_dimensions(con)
+    if outcome.status == "quarantined":
+        raise dg.Failure(description=f"{tidy_frames.meta.file_name} quarantined at load")
     context.log.info("%s: %s (%d facts)", tidy_frames.meta.file_name, outcome.status, outcome.facts)
     return dg.MaterializeResult(
         metadata={

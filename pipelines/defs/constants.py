@@ -10,3 +10,4 @@ DEFAULT_WAREHOUSE = REPO_ROOT / "data/warehouse.duckdb"
 INBOX_ENV = "PIPELINES_INBOX"
 WAREHOUSE_ENV = "PIPELINES_WAREHOUSE"
 NIGHTLY_CRON = "0 2 * * *"
+MANIFEST_NAME = "manifest.csv"  # identities for files that cannot state their own, in the inbox

@@ -10,9 +10,10 @@ from pathlib import Path
 import dagster as dg
 import duckdb
 
+from pipelines.manifest import read_manifest
 from pipelines.warehouse import connect
 
-from .constants import DEFAULT_INBOX, DEFAULT_WAREHOUSE, INBOX_ENV, WAREHOUSE_ENV
+from .constants import DEFAULT_INBOX, DEFAULT_WAREHOUSE, INBOX_ENV, MANIFEST_NAME, WAREHOUSE_ENV
 
 LOCK_RETRY_S = 120.0  # DuckDB admits one writing process: wait for the other run to finish
 
@@ -21,9 +22,16 @@ class InboxResource(dg.ConfigurableResource):
     """The folder new disclosure PDFs are dropped into; a partition key is a file name."""
 
     path: str = str(DEFAULT_INBOX)
+    manifest: str = ""  # CSV of identities the files cannot state (default: manifest.csv there)
 
     def pdf(self, partition_key: str) -> Path:
         return Path(self.path) / partition_key
+
+    def manifest_entry(self, partition_key: str) -> dict[str, str]:
+        """What the manifest states about this file (nothing when there is no manifest)."""
+        default = Path(self.path) / MANIFEST_NAME
+        path = self.manifest or (str(default) if default.is_file() else "")
+        return read_manifest(path).get(partition_key, {})
 
     def pdf_files(self) -> list[Path]:
         folder = Path(self.path)

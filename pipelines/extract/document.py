@@ -13,6 +13,7 @@ from pipelines.schema import DocumentMeta
 
 from .errors import UnreadableDocument
 from .grids import ENGINES, Grid, read_grids
+from .identity import read_identity
 from .pdf_text import PageText, open_pdf, read_pages
 from .tables import RawTable, TitledGrid, assemble_tables
 
@@ -38,36 +39,38 @@ def most_common(values: list) -> object | None:
     return Counter(present).most_common(1)[0][0] if present else None
 
 
-def document_meta(path: Path, tables: list[RawTable], n_pages: int) -> DocumentMeta:
-    """Title-block facts agreed by most tables (a single misprinted block doesn't win)."""
-    blocks = [t.title_block for t in tables]
-    final = (
-        any("决算" in t.title for t in tables)
-        or most_common([b.year_word for b in blocks]) == "决算"
-    )  # noqa: E501
-    year = most_common([b.fiscal_year for b in blocks])
-    dept_code = most_common([b.dept_code for b in blocks])
-    if year is None or dept_code is None:
-        raise UnreadableDocument(
-            "the tables carry no title block (unit line '323 单位名称' and '预算年度：YYYY'): "
-            "cannot tell which unit and year this is"
-        )
+def document_meta(
+    path: Path,
+    pages: list[PageText],
+    grids: list[Grid],
+    tables: list[RawTable],
+    manifest: dict[str, str] | None = None,
+) -> DocumentMeta:
+    """The document's identity (see :mod:`.identity`) and its money unit."""
+    identity = read_identity(pages, grids, path.name, manifest)
     return DocumentMeta(
         document_id=file_sha256(path),
         file_name=path.name,
-        dept_code=str(dept_code),
-        dept_name=str(most_common([b.dept_name for b in blocks if b.dept_code == dept_code])),
-        fiscal_year=int(year),
-        doc_kind="final_accounts" if final else "budget",
-        pages=n_pages,
-        unit=str(most_common([b.unit for b in blocks]) or "万元"),
+        dept_code=identity.dept_code,
+        dept_name=identity.dept_name,
+        fiscal_year=identity.fiscal_year,
+        doc_kind=identity.doc_kind,
+        pages=len(pages),
+        unit=str(most_common([t.title_block.unit for t in tables]) or "万元"),
+        unit_key=identity.unit_key,
+        identity_source=identity.source_json(),
     )
 
 
-def extract_document(path: Path, engines: tuple[str, ...] = tuple(ENGINES)) -> ExtractedDocument:
+def extract_document(
+    path: Path,
+    engines: tuple[str, ...] = tuple(ENGINES),
+    manifest: dict[str, str] | None = None,
+) -> ExtractedDocument:
     """Read ``path``; raise :class:`UnreadableDocument` when it is not a usable disclosure.
 
-    ``engines``: camelot line engines in the order they are tried (see :mod:`.grids`).
+    ``engines``: camelot line engines in the order they are tried (see :mod:`.grids`);
+    ``manifest``: identity fields stated for this file (they win over what is printed).
     """
     clock = time.perf_counter()
     pdf = open_pdf(path)
@@ -85,7 +88,7 @@ def extract_document(path: Path, engines: tuple[str, ...] = tuple(ENGINES)) -> E
             "no budget tables found: this does not look like a 部门预算/决算 disclosure "
             "(expected ruled tables titled like 部门预算收支总表)"
         )
-    meta = document_meta(path, tables, len(pages))
+    meta = document_meta(path, pages, grids, tables, manifest)
     seconds = {
         "pdf_text": parsed - clock,
         "camelot": extracted - parsed,

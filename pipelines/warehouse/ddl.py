@@ -13,5 +13,17 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     Tables use ``create … if not exists`` (data is kept); views and macros use ``create or
     replace`` so an edited ``.sql`` file takes effect on the next connect.
     """
+    refuse_old_layout(con)
     for name in sql_names("ddl") + sql_names("mart"):
         con.execute(load_sql(name))
+
+
+def refuse_old_layout(con: duckdb.DuckDBPyConnection) -> None:
+    """A warehouse made before documents had a unit key cannot take new loads: say so."""
+    columns = con.execute(load_sql("core/select_document_columns.sql")).fetchall()
+    names = {c[0] for c in columns}
+    if names and "unit_key" not in names:
+        raise RuntimeError(
+            "this warehouse was created before core.documents had unit_key/identity_source "
+            "(README, 'Migration notes'): ingest into a new warehouse file and re-run the inbox"
+        )

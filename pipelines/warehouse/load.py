@@ -15,6 +15,8 @@ from typing import Literal
 import duckdb
 import pandas as pd
 
+from pipelines.extract.errors import UnreadableDocument
+from pipelines.extract.identity_text import unit_names_agree
 from pipelines.schema import DocumentMeta
 from pipelines.warehouse._time import utc_now
 from pipelines.warehouse.ddl import ensure_schema
@@ -45,7 +47,7 @@ class LoadOutcome:
     """What ``load_document`` did, for run logs and asset metadata."""
 
     document_id: str
-    status: Literal["loaded", "unchanged"]
+    status: Literal["loaded", "unchanged", "quarantined"]
     facts: int = 0
     narrative_facts: int = 0
     performance_targets: int = 0
@@ -78,6 +80,7 @@ def load_document(
     with registered(con, incoming), transaction(con):
         if is_known_document(con, meta.document_id):
             return LoadOutcome(document_id=meta.document_id, status="unchanged")
+        _refuse_other_unit(con, meta)
         ingested_at = utc_now()
         _insert_document(con, meta, ingested_at)
         superseded = _supersede_older(con, meta, ingested_at)
@@ -120,6 +123,8 @@ def _insert_document(
         "file_name": meta.file_name,
         "dept_code": meta.dept_code,
         "dept_name": meta.dept_name,
+        "unit_key": meta.unit_key,
+        "identity_source": meta.identity_source,
         "fiscal_year": meta.fiscal_year,
         "doc_kind": meta.doc_kind,
         "pages": meta.pages,
@@ -138,17 +143,34 @@ def _insert_rows(con: duckdb.DuckDBPyConnection, meta: DocumentMeta) -> None:
     con.execute(load_sql("core/insert_performance_targets.sql"), doc)
 
 
+def version_key(meta: DocumentMeta) -> dict[str, object]:
+    """What makes two files versions of one publication: unit key, year and kind."""
+    return {
+        "document_id": meta.document_id,
+        "unit_key": meta.unit_key,
+        "fiscal_year": meta.fiscal_year,
+        "doc_kind": meta.doc_kind,
+    }
+
+
+def _refuse_other_unit(con: duckdb.DuckDBPyConnection, meta: DocumentMeta) -> None:
+    """Never let a document replace one that names another unit under the same key."""
+    current = con.execute(load_sql("core/select_current_unit_names.sql"), version_key(meta))
+    for document_id, file_name, dept_name in current.fetchall():
+        if not unit_names_agree(dept_name, meta.dept_name):
+            raise UnreadableDocument(
+                f"unit {meta.unit_key} {meta.fiscal_year} is already loaded as '{dept_name}' "
+                f"({file_name}, {document_id[:12]}), but this document names '{meta.dept_name}': "
+                "one of the two identities is wrong; check both PDFs, or state the identity in a "
+                "manifest row (ingest --manifest FILE.csv)"
+            )
+
+
 def _supersede_older(
     con: duckdb.DuckDBPyConnection, meta: DocumentMeta, ingested_at: datetime
 ) -> tuple[str, ...]:
-    """Mark earlier loaded versions of the same dept/year/kind as superseded: newest wins."""
-    params = {
-        "document_id": meta.document_id,
-        "dept_code": meta.dept_code,
-        "fiscal_year": meta.fiscal_year,
-        "doc_kind": meta.doc_kind,
-        "ingested_at": ingested_at,
-    }
+    """Mark earlier loaded versions of the same unit/year/kind as superseded: newest wins."""
+    params = version_key(meta) | {"ingested_at": ingested_at}
     con.execute(load_sql("core/supersede_older_versions.sql"), params)
     rows = con.execute(
         load_sql("core/select_superseded_by.sql"), {"document_id": meta.document_id}

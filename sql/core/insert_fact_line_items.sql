@@ -2,7 +2,7 @@
 -- copied from the document, not trusted from the frame.
 insert into core.fact_line_items (
     document_id, dept_code, fiscal_year, table_code, page, row_no, side, item_code,
-    item_name, column_name, column_group, amount_wan
+    item_name, column_name, column_group, amount_wan, table_title
 )
 select
     $document_id,
@@ -16,5 +16,6 @@ select
     item_name,
     column_name,
     column_group,
-    cast(amount_wan as decimal(20, 6))
+    cast(amount_wan as decimal(20, 6)),
+    table_title
 from incoming_facts;

@@ -3,6 +3,7 @@ select
     d.status,
     d.error,
     d.dept_code,
+    d.unit_key,
     d.fiscal_year,
     d.doc_kind,
     (select count(*) from core.fact_line_items as f where f.document_id = d.document_id) as facts,

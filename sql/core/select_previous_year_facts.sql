@@ -4,6 +4,6 @@ select f.*
 from core.fact_line_items as f
 inner join core.documents as d on d.document_id = f.document_id
 where d.status = 'loaded'
-    and d.dept_code = $dept_code
+    and d.unit_key = $unit_key
     and d.doc_kind = $doc_kind
     and d.fiscal_year = $fiscal_year - 1

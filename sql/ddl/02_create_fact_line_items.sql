@@ -1,18 +1,20 @@
 -- One row per non-blank numeric cell of a disclosure table body, amounts exact in 万元.
+-- A ruled table the extractor could not classify is kept as 'unclassified' with its title.
 create sequence if not exists core.fact_id_seq;
 
 create table if not exists core.fact_line_items (
     fact_id bigint primary key default nextval('core.fact_id_seq'),
     document_id varchar not null references core.documents (document_id),
-    dept_code varchar not null,
+    dept_code varchar,
     fiscal_year integer not null,
     table_code varchar not null check (table_code in (
         'income_expenditure_summary', 'income_summary', 'expenditure_summary',
         'fiscal_grant_summary', 'general_budget_expenditure',
         'general_budget_basic_expenditure', 'gov_fund_expenditure',
         'state_capital_expenditure', 'three_public_expenditure', 'gov_procurement',
-        'fixed_assets'
+        'fixed_assets', 'unclassified'
     )),
+    table_title varchar,
     page integer not null check (page >= 1),
     row_no integer,
     side varchar check (side in ('income', 'expenditure')),

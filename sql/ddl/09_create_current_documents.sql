@@ -6,6 +6,7 @@ select
     file_name,
     dept_code,
     dept_name,
+    unit_key,
     fiscal_year,
     doc_kind,
     unit,

@@ -1,0 +1,270 @@
+"""Read identity evidence out of printed lines: labelled unit lines, bare code+name lines,
+years, and the 预算/决算 kind. Pure functions over NFKC-squashed text; no PDF here.
+
+Each reader returns :class:`Clue` values (field, value, the text it came from); which region of
+the document a line sits in (title block, cover, narrative…) is decided by the caller.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipelines.text import label, one_line, squash
+
+# --- identity vocabulary (to join pipelines/extract/vocabulary.py) ---
+# Labels a disclosure prints before its unit, squashed and NFKC-normalised (（）→(), ：→:).
+UNIT_LABELS: tuple[str, ...] = (
+    "部门(单位)名称",
+    "部门(单位)",
+    "单位名称",
+    "部门名称",
+    "机构名称",
+    "编制单位",
+    "编制部门",
+    "预算单位",
+    "预算部门",
+    "填报单位",
+    "报送单位",
+    "公开单位",
+    "主管部门",
+    "部门",
+    "单位",
+    "金额单位",
+)
+YEAR_LABELS: tuple[str, ...] = ("预算年度", "决算年度", "年度", "所属年度", "年份")
+MONEY_UNITS: tuple[str, ...] = ("万元", "元")
+# How Chinese organisation names end (局, 中心, 委员会, 人民法院, 街道办事处…).
+ORG_SUFFIXES: tuple[str, ...] = tuple(
+    "局 委 办 院 所 站 队 处 科 室 馆 校 园 会 部 厅 府 社 团 组 署 台 场 狱 庭 司 段 厂 库 宫 "
+    "联 心 镇 乡 街道 村 区 县 市 省 盟 旗 协 校 学 家".split()
+)
+SELF_REFERENCES: frozenset[str] = frozenset(
+    {"本部门", "本单位", "我部门", "我单位", "我局", "本局"}
+)
+# Fund names that contain 预算 without saying what kind of document this is.
+FUND_NAMES: tuple[str, ...] = (
+    "一般公共预算",
+    "政府性基金预算",
+    "政府基金预算",
+    "国有资本经营预算",
+    "社会保险基金预算",
+    "预算内",
+    "预算外",
+    "预算绩效",
+)
+
+YEAR = r"((?:19|20)\d{2})"
+_LABEL = re.compile(
+    "("
+    + "|".join(re.escape(w) for w in sorted(UNIT_LABELS + YEAR_LABELS, key=len, reverse=True))
+    + r"):"
+)
+_YEAR_IN_VALUE = re.compile(YEAR + r"年度?")
+_CODE_FIRST = re.compile(r"^(\d{2,})[-—–_.、]?(\D.*)$")
+_CODE_IN_PARENS = re.compile(r"^(\D.*?)\((\d{2,})\)$")
+_CODE_LAST = re.compile(r"^(\D.*?)[-—–_]?(\d{3,})$")
+_CODE_ONLY = re.compile(r"^(\d{2,})$")
+_BARE_LINE = re.compile(r"^(\d{2,})[-—–_]?([^\d年].*)$")
+_SENTENCE = re.compile(r"[,，。;；、!？?]")
+_TRAILING_NOTE = re.compile(r"\((?:含[^)]*|本级|机关|汇总)\)$")
+_HAS_CJK = re.compile(r"[\u4e00-\u9fff]")
+_MONEY_VALUE = re.compile("^(" + "|".join(MONEY_UNITS) + ")(.*)$")
+_KIND = re.compile(r"(预算|决算)")
+
+
+@dataclass(frozen=True)
+class Clue:
+    field: str  # 'dept_code' | 'dept_name' | 'fiscal_year' | 'doc_kind'
+    value: str
+    text: str  # the printed line (squashed) it was read from
+
+
+def looks_like_unit_name(name: str) -> bool:
+    """An organisation name: CJK, no sentence punctuation, ends like one (局, 中心, 委员会…)."""
+    core = _TRAILING_NOTE.sub("", name)
+    return (
+        2 <= len(core) <= 40
+        and bool(_HAS_CJK.search(core))
+        and not _SENTENCE.search(core)
+        and core not in SELF_REFERENCES
+        and core.endswith(ORG_SUFFIXES)
+        and not core.endswith("表")
+    )
+
+
+def name_key(name: str) -> str:
+    """What two printings of one unit name share: squashed, a trailing (含所属单位) dropped."""
+    return _TRAILING_NOTE.sub("", squash(name))
+
+
+def unit_names_agree(a: str | None, b: str | None) -> bool:
+    """Two printings of one unit: equal, or one is the other without its region prefix."""
+    if not a or not b:
+        return True
+    ka, kb = name_key(a), name_key(b)
+    return ka.endswith(kb) or kb.endswith(ka)
+
+
+def kind_of(text: str) -> str | None:
+    """'final_accounts' when the words say 决算, 'budget' for 预算 (fund names like 一般公共预算
+    are not a kind), None when neither is printed."""
+    for fund in FUND_NAMES:
+        text = text.replace(fund, "")
+    found = set(_KIND.findall(text))
+    if found == {"决算"}:
+        return "final_accounts"
+    if found == {"预算"}:
+        return "budget"
+    return None
+
+
+def split_code_name(value: str) -> tuple[str | None, str | None]:
+    """'301石家庄…' / '石家庄…(301)' / '石家庄… 301' / '301' / '石家庄…' → (code, name)."""
+    if m := _CODE_ONLY.match(value):
+        return m[1], None
+    if m := _CODE_IN_PARENS.match(value):
+        return m[2], m[1]
+    if m := _CODE_FIRST.match(value):
+        return m[1], m[2]
+    if m := _CODE_LAST.match(value):
+        return m[2], m[1]
+    return None, value or None
+
+
+def labelled_segments(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """'305-某局2023年度单位:元' → ('305-某局2023年度', [('单位', '元')]): the unlabelled head
+    and each label with its value."""
+    marks = list(_LABEL.finditer(text))
+    head = text[: marks[0].start()] if marks else text
+    out = []
+    for mark, following in zip(marks, [*marks[1:], None], strict=False):
+        end = following.start() if following else len(text)
+        out.append((mark[1], text[mark.end() : end]))
+    return head, out
+
+
+def unit_value_clues(value: str, text: str) -> list[Clue]:
+    """Code, name and any year printed in one unit value ('318某局2022年')."""
+    clues = [Clue("fiscal_year", y, text) for y in _YEAR_IN_VALUE.findall(value)]
+    value = _YEAR_IN_VALUE.sub("", value).strip("-—–_ ")
+    code, name = split_code_name(value)
+    if code:
+        clues.append(Clue("dept_code", code, text))
+    if name and _HAS_CJK.search(name) and not _SENTENCE.search(name):
+        clues.append(Clue("dept_name", label(name), text))
+    return clues
+
+
+def line_clues(line: str) -> list[Clue]:
+    """Every identity clue of one title-block line: labelled values (单位名称/部门/编制单位…,
+    预算年度/年度) and an unlabelled '323 某中心' head. '单位:万元' is the money unit, and a name
+    wrapped around it ('部门:某劳动与社会单位:万元保障中心') is joined."""
+    text = squash(line)
+    head, segments = labelled_segments(text)
+    clues = bare_unit_clues(head, text)
+    pending = ""
+    for word, value in segments:
+        money = _MONEY_VALUE.match(value) if word in ("单位", "金额单位") else None
+        if word in YEAR_LABELS:
+            clues += year_label_clues(word, value, text)
+        elif money:
+            if pending and money[2] and _HAS_CJK.search(money[2]):
+                clues = [c for c in clues if c.field != "dept_name"]
+                joined = unit_value_clues(pending + money[2], text)
+                clues += [c for c in joined if c.field == "dept_name"]
+            pending = ""
+        elif word != "金额单位":
+            pending = value
+            clues += unit_value_clues(value, text)
+    return clues
+
+
+def year_label_clues(word: str, value: str, text: str) -> list[Clue]:
+    m = re.match(YEAR, value)
+    if not m:
+        return []
+    clues = [Clue("fiscal_year", m[1], text)]
+    if kind := kind_of(word):
+        clues.append(Clue("doc_kind", kind, text))
+    return clues
+
+
+def bare_unit_clues(head: str, text: str) -> list[Clue]:
+    """An unlabelled '323 某中心' (a year may follow): the seed's unit line.
+
+    Only a name that reads as an organisation counts, so a title such as '2023年部门收支总表' or
+    a sentence that happens to start with digits never becomes a unit.
+    """
+    m = _BARE_LINE.match(head)
+    if not m:
+        return []
+    clues = unit_value_clues(head, text)
+    names = [c for c in clues if c.field == "dept_name"]
+    if not names or not looks_like_unit_name(names[0].value):
+        return []
+    return clues
+
+
+_NUMBERING = re.compile(
+    r"^(?:(?:公开\s*\d+\s*表|公开表\s*[一二三四五六七八九十\d]+|表\s*[一二三四五六七八九十\d]+)"
+    r"\s*[:、.]?|[一二三四五六七八九十]+\s*[、.:]|\d{1,2}\s*[、.:])\s*"
+)
+_TITLE_WITH_YEAR = re.compile(r"^(?P<name>.*?)" + YEAR + r"年度?(?P<rest>.*表)$")
+_COVER = re.compile(
+    r"^(?P<name>.*?)" + YEAR + r"年度?(?:部门|单位)?(?P<kind>预算|决算)"
+    r"(?:信息)?(?:公开)?(?:目录|说明|情况说明|文本|报告|表)?$"
+)
+_NARRATIVE = re.compile(
+    r"现将(?P<name>[^,，。;；]{0,40}?)" + YEAR + r"年度?(?:部门|单位)?(?P<kind>预算|决算)"
+    r"(?:信息|情况|草案)?(?:公开|说明|编制)"
+)
+_LEADER = re.compile(r"(\.{4,}|…{2,}|·{4,})")
+
+
+def without_numbering(line: str) -> str:
+    """'表1 2023年…' / '一、…' / '公开01表 …' → the title, squashed, without its number."""
+    return squash(_NUMBERING.sub("", one_line(line), count=1))
+
+
+def title_clues(line: str) -> list[Clue]:
+    """The year (and unit) inside a table title: '一、2017年度某法院部门收支预算总表'."""
+    text = without_numbering(line)
+    if _LEADER.search(text) or _SENTENCE.search(text):
+        return []
+    m = _TITLE_WITH_YEAR.match(text)
+    if not m:
+        return []
+    clues = [Clue("fiscal_year", m[2], text)]
+    named = re.match(r"(.+?)(?:部门|单位)", m["rest"])  # '2017年度某法院部门收支预算总表'
+    name = m["name"] or (named[1] if named else "")
+    if looks_like_unit_name(name):
+        clues.append(Clue("dept_name", label(name), text))
+    if kind := kind_of(m["rest"]):
+        clues.append(Clue("doc_kind", kind, text))
+    return clues
+
+
+def cover_clues(line: str) -> list[Clue]:
+    """A cover or contents heading ('某局', '2023年部门预算', '2021年部门预算信息公开目录')."""
+    text = without_numbering(line)
+    if looks_like_unit_name(text):
+        return [Clue("dept_name", label(text), text)]
+    m = _COVER.match(text)
+    if not m:
+        return []
+    clues = [Clue("fiscal_year", m[2], text), Clue("doc_kind", kind_of(m["kind"]) or "", text)]
+    if looks_like_unit_name(m["name"]):
+        clues.append(Clue("dept_name", label(m["name"]), text))
+    return clues
+
+
+def narrative_clues(text: str) -> list[Clue]:
+    """'现将某局2023年部门预算公开如下' in the narrative's opening (text squashed, joined)."""
+    m = _NARRATIVE.search(squash(text))
+    if not m:
+        return []
+    clues = [Clue("fiscal_year", m[2], m[0]), Clue("doc_kind", kind_of(m["kind"]) or "", m[0])]
+    if looks_like_unit_name(m["name"]):
+        clues.append(Clue("dept_name", label(m["name"]), m[0]))
+    return clues
