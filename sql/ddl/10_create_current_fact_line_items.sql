@@ -3,6 +3,7 @@ create or replace view core.current_fact_line_items as
 select
     facts.*,
     docs.dept_name,
+    docs.unit_key,
     docs.doc_kind
 from core.fact_line_items as facts
 inner join core.current_documents as docs

@@ -3,6 +3,7 @@ create or replace view core.current_narrative_facts as
 select
     narrative.*,
     docs.dept_code,
+    docs.unit_key,
     docs.dept_name,
     docs.fiscal_year,
     docs.doc_kind

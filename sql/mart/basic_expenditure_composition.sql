@@ -6,6 +6,7 @@ with documents as (
     select
         document_id,
         dept_code,
+        unit_key,
         dept_name,
         fiscal_year,
         doc_kind
@@ -85,6 +86,7 @@ table_totals as (
 
 select
     documents.dept_code,
+    documents.unit_key,
     documents.dept_name,
     documents.doc_kind,
     documents.fiscal_year,

@@ -7,6 +7,7 @@ with documents as (
     select
         document_id,
         dept_code,
+        unit_key,
         dept_name,
         fiscal_year,
         doc_kind
@@ -84,6 +85,7 @@ funds as (
 
 select
     documents.dept_code,
+    documents.unit_key,
     documents.dept_name,
     documents.fiscal_year,
     documents.doc_kind,

@@ -11,6 +11,7 @@ with fact_counts as (
 
 select
     documents.dept_code,
+    documents.unit_key,
     documents.dept_name,
     documents.fiscal_year,
     documents.doc_kind,
@@ -30,6 +31,7 @@ from core.documents as documents
 left join fact_counts on documents.document_id = fact_counts.document_id
 order by
     documents.dept_code,
+    documents.unit_key,
     documents.fiscal_year,
     documents.doc_kind,
     documents.ingested_at desc;

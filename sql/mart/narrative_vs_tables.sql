@@ -33,6 +33,7 @@ documents as (
         document_id,
         file_name,
         dept_code,
+        unit_key,
         dept_name,
         fiscal_year,
         doc_kind
@@ -102,6 +103,7 @@ grand_totals as (
     select
         document_id,
         dept_code,
+        unit_key,
         fiscal_year,
         doc_kind,
         sum(amount_wan) as total_wan
@@ -110,7 +112,7 @@ grand_totals as (
         and side = 'income'
         and core.label_key(item_name) = '收入总计'
         and column_name in ('预算数', '决算数')
-    group by document_id, dept_code, fiscal_year, doc_kind
+    group by document_id, dept_code, unit_key, fiscal_year, doc_kind
 ),
 
 yoy_figures as (
@@ -122,7 +124,7 @@ yoy_figures as (
         cur.total_wan - prev.total_wan as table_wan
     from grand_totals as cur
     inner join grand_totals as prev
-        on cur.dept_code = prev.dept_code
+        on cur.unit_key = prev.unit_key
         and cur.doc_kind = prev.doc_kind
         and cur.fiscal_year - 1 = prev.fiscal_year
 ),
@@ -148,6 +150,7 @@ compared as (
 
 select
     documents.dept_code,
+    documents.unit_key,
     documents.dept_name,
     documents.fiscal_year,
     documents.doc_kind,

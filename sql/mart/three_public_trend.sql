@@ -8,6 +8,7 @@ with documents as (
     select
         document_id,
         dept_code,
+        unit_key,
         dept_name,
         fiscal_year,
         doc_kind
@@ -42,6 +43,7 @@ empty_tables as (
 yearly as (
     select
         documents.dept_code,
+        documents.unit_key,
         documents.dept_name,
         documents.fiscal_year,
         documents.doc_kind,
@@ -52,6 +54,7 @@ yearly as (
 
 select
     cur.dept_code,
+    cur.unit_key,
     cur.dept_name,
     cur.doc_kind,
     cur.fiscal_year,
@@ -67,7 +70,7 @@ select
     cur.document_id
 from yearly as cur
 left join yearly as prev
-    on cur.dept_code = prev.dept_code
+    on cur.unit_key = prev.unit_key
     and cur.doc_kind = prev.doc_kind
     and cur.item_key = prev.item_key
     and cur.column_name = prev.column_name

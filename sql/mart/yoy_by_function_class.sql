@@ -9,6 +9,7 @@ with expenditure_rows as (
     select
         document_id,
         dept_code,
+        unit_key,
         dept_name,
         fiscal_year,
         doc_kind,
@@ -26,6 +27,7 @@ with expenditure_rows as (
 documents_with_rows as (
     select distinct
         dept_code,
+        unit_key,
         fiscal_year,
         doc_kind
     from expenditure_rows
@@ -44,7 +46,7 @@ with_previous as (
     select
         cur.*,
         case
-            when prev_doc.dept_code is not null then coalesce(prev.amount_wan, 0)
+            when prev_doc.unit_key is not null then coalesce(prev.amount_wan, 0)
         end as prev_document_wan,
         case
             when cur.item_key = 'TOTAL'
@@ -53,11 +55,11 @@ with_previous as (
         case when cur.item_key = 'TOTAL' then stated.change_wan end as narrative_change_wan
     from expenditure_rows as cur
     left join documents_with_rows as prev_doc
-        on cur.dept_code = prev_doc.dept_code
+        on cur.unit_key = prev_doc.unit_key
         and cur.doc_kind = prev_doc.doc_kind
         and cur.fiscal_year - 1 = prev_doc.fiscal_year
     left join expenditure_rows as prev
-        on cur.dept_code = prev.dept_code
+        on cur.unit_key = prev.unit_key
         and cur.doc_kind = prev.doc_kind
         and cur.item_key = prev.item_key
         and cur.fiscal_year - 1 = prev.fiscal_year
@@ -77,6 +79,7 @@ resolved as (
 
 select
     dept_code,
+    unit_key,
     dept_name,
     doc_kind,
     fiscal_year,
