@@ -4,11 +4,9 @@ The narrative repeats the tables' key totals in words ("2022年预算收入 1110
 its year-over-year sentence is the only place last year's figure appears. Reading it lets the
 warehouse check the prose against the tables and fill year-over-year gaps.
 
-pdfium text needs undoing first: every digit or latin run is a separate rect joined with a
-space ('9 0 %', '1 、收入说明'), lines wrap at the page width and sentences run across pages.
-So: pick the narrative lines (:func:`narrative_lines`), rebuild sentences with the page of each
-character (:func:`sentences`), then read each sentence clause by clause
-(:func:`parse_sentence`), labelling each amount by the words printed just before it.
+:mod:`.narrative_text` rebuilds the sentences (over line and page breaks); here each sentence
+is read clause by clause (:func:`parse_sentence`), every amount labelled by the words printed
+just before it.
 """
 
 from __future__ import annotations
@@ -21,30 +19,22 @@ from decimal import ROUND_HALF_EVEN, Decimal
 import pandas as pd
 
 from pipelines.schema import NARRATIVE_DTYPES
+from pipelines.text import normalise
 
 from .grids import Grid, is_cjk
-from .pdf_text import PageText, TextLine
+from .narrative_text import Sentence, is_toc_page, narrative_lines, sentences
+from .pdf_text import PageText
 
-# Full-width digits and signs → ASCII, one character for one so offsets stay aligned.
-FULL_WIDTH = str.maketrans("０１２３４５６７８９．，％＋－", "0123456789.,%+-")
+__all__ = ["is_toc_page", "narrative_facts", "narrative_lines", "parse_sentence", "sentences"]
+
 TO_WAN = {"万元": Decimal(1), "亿元": Decimal(10000), "元": Decimal("0.0001")}
 WAN_QUANTUM = Decimal("0.000001")  # DECIMAL(20, 6): 元 with two decimals stay exact
 
-AMOUNT = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(万元|亿元|元|%)")
-CLAUSE_END = re.compile(r"[，；;：:]|,(?!\d{3}(?!\d))")  # a thousands comma cuts nothing
-SENTENCE_END = re.compile(r"[。！？!?\n]")
+# After NFKC the Chinese comma is ',' too: a comma between a digit and three digits is a
+# thousands separator ('1,917,782.34元'), any other comma ends a clause.
+AMOUNT = re.compile(r"(?<![\d.])(?<!\d,)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(万元|亿元|元|%)")
+CLAUSE_END = re.compile(r"[;:；：]|(?<!\d),|,(?!\d{3}(?!\d))")
 LABEL_NOISE = re.compile(r"[、\s“”\"‘’「」]")
-DOT_LEADER = re.compile(r"(\.{3,}|…{2,}|·{3,})\s*\d+$")
-PAGE_NUMBER = re.compile(r"^[-–—第\s]*\d+[-–—页\s]*$")
-TOP_HEADING = re.compile(r"^[一二三四五六七八九十]+[、.．]")
-HEADING = re.compile(
-    r"^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d)"
-    r"|第[一二三四五六七八九十]+部分)"
-)
-SKIPPED_SECTIONS = re.compile(r"名词解释|绩效")  # definitions; performance prose ('达到90%以上')
-HEADING_MAX_CHARS = 40
-PARAGRAPH_GAP = 1.0  # a vertical gap above this many line heights starts a new paragraph
-TOC_MIN_LINES = 3
 
 CHANGE = re.compile(
     r"(增加|增长|上升|提高|减少|下降|降低|压减|缩减|节约)了?(约|共|共计|为|额为|幅度?为?)?$"
@@ -110,130 +100,13 @@ class Fact:
     offset: int
 
 
-@dataclass(frozen=True)
-class Sentence:
-    """A sentence as printed (whitespace-normalised) with the page of every character."""
-
-    text: str
-    pages: tuple[int, ...]
-
-    def page_at(self, offset: int) -> int:
-        return self.pages[min(offset, len(self.pages) - 1)]
-
-
-# --- text normalisation -------------------------------------------------------------------
-
-
-def squeeze(text: str) -> str:
-    """Drop the spaces pdfium puts between runs; keep one only between two latin words.
-
-    '2022 年预算收入 11106.23 万元' → '2022年预算收入11106.23万元', '9 0 %' → '90%',
-    but 'Windows 10' stays. Digits on both sides lose the space: pdfium splits numbers.
-    """
-    parts = text.split()
-    out = parts[0] if parts else ""
-    for part in parts[1:]:
-        out += " " + part if keeps_space(out[-1], part[0]) else part
-    return out
-
-
-def keeps_space(left: str, right: str) -> bool:
-    if is_cjk(left) or is_cjk(right) or (left.isdigit() and right.isdigit()):
-        return False
-    return left.isascii() and right.isascii() and left.isalnum() and right.isalnum()
-
-
-# --- which lines are narrative --------------------------------------------------------------
-
-
-def is_toc_page(page: PageText) -> bool:
-    return sum(bool(DOT_LEADER.search(ln.text)) for ln in page.lines) >= TOC_MIN_LINES
-
-
-def is_heading(text: str) -> bool:
-    """A numbered heading ('1、收入说明', '三、…', '（一）…'): short, no punctuation, no amount.
-
-    (A list item's first line, '1、因公出国（境）预算 0 万元', is no heading: it has an amount.)
-    """
-    return (
-        bool(HEADING.match(text))
-        and len(text) <= HEADING_MAX_CHARS
-        and not re.search(r"[。，；,;]", text)
-        and not AMOUNT.search(text.translate(FULL_WIDTH))
-    )
-
-
-def in_grid(page: int, line: TextLine, grids: Sequence[Grid]) -> bool:
-    centre = (line.top + line.bottom) / 2
-    return any(g.page == page and g.top <= centre <= g.bottom for g in grids)
-
-
-def is_page_number(page: PageText, line: TextLine) -> bool:
-    in_margin = line.top > page.height * 0.9 or line.bottom < page.height * 0.08
-    return in_margin and bool(PAGE_NUMBER.match(line.text))
-
-
-def narrative_lines(
-    pages: Sequence[PageText], grids: Sequence[Grid] = ()
-) -> list[tuple[int, TextLine, str]]:
-    """(page, line, squeezed text) of the 情况说明 prose, in reading order.
-
-    Starts after the first '…情况说明' line outside the table of contents (or at the first
-    '一、' heading); skips lines inside ruled tables, page numbers, and the 名词解释 and
-    绩效 sections, whose words match the fact labels but whose figures are no budget facts.
-    """
-    candidates = [
-        (p, ln, squeeze(ln.text))
-        for p in pages
-        if not is_toc_page(p)
-        for ln in p.lines
-        if not in_grid(p.number, ln, grids) and not is_page_number(p, ln)
-    ]
-    start = next((i + 1 for i, c in enumerate(candidates) if "情况说明" in c[2]), None)
-    if start is None:
-        start = next((i for i, c in enumerate(candidates) if TOP_HEADING.match(c[2])), 0)
-    out, skipping = [], False
-    for page, line, text in candidates[start:]:
-        if TOP_HEADING.match(text) and is_heading(text):
-            skipping = bool(SKIPPED_SECTIONS.search(text))
-        if not skipping and text:
-            out.append((page.number, line, text))
-    return out
-
-
-# --- lines → sentences ----------------------------------------------------------------------
-
-
-def line_break(prev: tuple[int, TextLine, str], cur: tuple[int, TextLine, str]) -> str:
-    """What joins two consecutive lines: nothing (a wrapped line), a space, or a paragraph end."""
-    (prev_page, prev_line, prev_text), (page, line, text) = prev, cur
-    if is_heading(prev_text) or is_heading(text):
-        return "\n"
-    height = max(prev_line.bottom - prev_line.top, 1.0)
-    if page == prev_page and line.top - prev_line.bottom > PARAGRAPH_GAP * height:
-        return "\n"
-    return " " if keeps_space(prev_text[-1], text[0]) else ""
-
-
-def sentences(lines: Sequence[tuple[int, TextLine, str]]) -> list[Sentence]:
-    """Join wrapped lines (also across pages) and cut at 。！？ and paragraph ends."""
-    stream, char_pages = "", []
-    for i, (page, _line, text) in enumerate(lines):
-        piece = (line_break(lines[i - 1], lines[i]) if i else "") + text
-        stream += piece
-        char_pages += [page] * len(piece)
-    out, start = [], 0
-    for end in [m.end() for m in SENTENCE_END.finditer(stream)] + [len(stream)]:
-        piece = stream[start:end]
-        first = start + len(piece) - len(piece.lstrip())
-        text = piece.strip()
-        if text:
-            out.append(Sentence(text, tuple(char_pages[first : first + len(text)])))
-        start = end
-    return out
-
-
 # --- one sentence → facts -------------------------------------------------------------------
+
+
+def fold(text: str) -> str:
+    """NFKC one character at a time ('１２３．４５' → '123.45', ⽀ → 支, '，' → ','), so that an
+    offset into the result is an offset into the printed sentence."""
+    return "".join(n if len(n := normalise(c)) == 1 else c for c in text)
 
 
 def to_wan(number: str, unit: str) -> Decimal:
@@ -274,7 +147,7 @@ def parse_sentence(sentence: str) -> list[Fact]:
     A number preceded by 增加/减少… is a change: kept (signed) only when it is the total's
     change (yoy_change, yoy_change_pct); other percentages ('达到90%以上') are not facts.
     """
-    text = sentence.translate(FULL_WIDTH)
+    text = fold(sentence)
     facts: list[Fact] = []
     subject: str | None = None
     for offset, clause in clauses(text):
@@ -342,3 +215,25 @@ def facts_frame(records: list[dict[str, object]]) -> pd.DataFrame:
     return pd.DataFrame(
         {c: pd.Series([r[c] for r in records], dtype=t) for c, t in NARRATIVE_DTYPES.items()}
     )
+
+
+# --- kept for targets.py ----------------------------------------------------------------------
+
+
+def squeeze(text: str) -> str:
+    """pdfium spacing undone but one space kept between two latin words ('Windows 10').
+
+    The narrative matches on :func:`pipelines.text.label`; only targets.py's project titles
+    still read this form (move it next to them or into pipelines.text).
+    """
+    parts = text.split()
+    out = parts[0] if parts else ""
+    for part in parts[1:]:
+        out += " " + part if keeps_space(out[-1], part[0]) else part
+    return out
+
+
+def keeps_space(left: str, right: str) -> bool:
+    if is_cjk(left) or is_cjk(right) or (left.isdigit() and right.isdigit()):
+        return False
+    return left.isascii() and right.isascii() and left.isalnum() and right.isalnum()
