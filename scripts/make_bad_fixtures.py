@@ -16,7 +16,7 @@ import pypdfium2 as pdfium
 from openpyxl import Workbook
 from pypdf import PdfReader, PdfWriter
 
-from pipelines.corpus.render import convert
+from testkit.render import convert
 
 ROOT = Path(__file__).resolve().parents[1]
 REFERENCE = ROOT / "data/samples/d323_2022_budget.pdf"

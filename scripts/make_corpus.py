@@ -15,11 +15,11 @@ import json
 import logging
 from pathlib import Path
 
-from pipelines.corpus.consistency import check_disclosure
-from pipelines.corpus.corpus_set import Entry, corpus
-from pipelines.corpus.render import render_many
-from pipelines.corpus.truth import write_truth
-from pipelines.corpus.variants import PRESETS
+from testkit.consistency import check_disclosure
+from testkit.corpus_set import Entry, corpus
+from testkit.render import render_many
+from testkit.truth import write_truth
+from testkit.variants import PRESETS
 
 LAST_YEAR = 2023
 BATCH = 30  # documents per LibreOffice run (keeps each run well inside its timeout)

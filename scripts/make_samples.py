@@ -15,13 +15,13 @@ from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
-from pipelines.corpus.consistency import check_disclosure
-from pipelines.corpus.generate import generate_disclosure
-from pipelines.corpus.model import Disclosure
-from pipelines.corpus.reference_d323 import UNIT_NAME, reference_disclosure
-from pipelines.corpus.render import render_many
-from pipelines.corpus.truth import write_truth
-from pipelines.corpus.variants import PRESETS, SEED_LIKE
+from testkit.consistency import check_disclosure
+from testkit.generate import generate_disclosure
+from testkit.model import Disclosure
+from testkit.reference_d323 import UNIT_NAME, reference_disclosure
+from testkit.render import render_many
+from testkit.truth import write_truth
+from testkit.variants import PRESETS, SEED_LIKE
 
 DEFAULT_OUT = Path(__file__).resolve().parents[1] / "data/samples"
 SEED = 2024

@@ -9,9 +9,9 @@ import logging
 import sys
 from pathlib import Path
 
-from pipelines.corpus.reference_d323 import reference_disclosure
-from pipelines.corpus.render import render_many
-from pipelines.corpus.truth import write_truth
+from testkit.reference_d323 import reference_disclosure
+from testkit.render import render_many
+from testkit.truth import write_truth
 
 DEFAULT_OUT = Path(__file__).resolve().parents[1] / "data/samples/d323_2022_budget.pdf"
 

@@ -13,16 +13,16 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from pipelines.corpus.consistency import check_disclosure
-from pipelines.corpus.corpus_set import corpus
-from pipelines.corpus.generate import generate_disclosure
-from pipelines.corpus.model import Disclosure, FamilyTable
-from pipelines.corpus.reading import document_total, table
-from pipelines.corpus.reference_d323 import UNIT_NAME, reference_disclosure
-from pipelines.corpus.render import render_many
-from pipelines.corpus.render_family import format_amount
-from pipelines.corpus.truth import truth_facts, write_truth
-from pipelines.corpus.variants import PRESETS, Variant
+from testkit.consistency import check_disclosure
+from testkit.corpus_set import corpus
+from testkit.generate import generate_disclosure
+from testkit.model import Disclosure, FamilyTable
+from testkit.reading import document_total, table
+from testkit.reference_d323 import UNIT_NAME, reference_disclosure
+from testkit.render import render_many
+from testkit.render_family import format_amount
+from testkit.truth import truth_facts, write_truth
+from testkit.variants import PRESETS, Variant
 
 NAME = "石家庄正定新区社会事业局"
 NARRATIVE_KEYS = {

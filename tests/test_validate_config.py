@@ -11,12 +11,12 @@ import pandas as pd
 import pytest
 from test_validate_fixtures import failures, printed_reference_facts
 
-from pipelines.corpus import defects
 from pipelines.validate import ValidationConfig, list_checks, validate_suite
 from pipelines.validate.config import EXPECTATIONS_DIR
 from pipelines.validate.gx_expectation import IDENTITY_COLUMNS, ExpectIdentityWithinTolerance
 from pipelines.validate.gx_runtime import RESULT_FORMAT, _batch_definition
 from pipelines.validate.suites import read_suite
+from testkit import defects
 
 
 def _nudged(delta: str) -> pd.DataFrame:

@@ -11,11 +11,11 @@ import random
 
 import pytest
 
-from pipelines.corpus.generate import generate_disclosure
-from pipelines.corpus.model import Disclosure
-from pipelines.corpus.truth import truth_facts, truth_narrative
-from pipelines.corpus.variants import Variant
 from pipelines.validate.run import suite_names, validate_document
+from testkit.generate import generate_disclosure
+from testkit.model import Disclosure
+from testkit.truth import truth_facts, truth_narrative
+from testkit.variants import Variant
 
 SEEDS = range(6)  # 12 documents, ~20 s; 40 documents (range(20)) measured 0 errors too
 

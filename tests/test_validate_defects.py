@@ -14,12 +14,12 @@ from test_validate_fixtures import (
     reference_narrative,
 )
 
-from pipelines.corpus import defects
-from pipelines.corpus.defects import Defect
-from pipelines.corpus.reference_d323 import reference_disclosure
-from pipelines.corpus.truth import truth_facts
 from pipelines.validate import validate_document
 from pipelines.validate.identity import fmt
+from testkit import defects
+from testkit.defects import Defect
+from testkit.reference_d323 import reference_disclosure
+from testkit.truth import truth_facts
 
 
 def located(results: pd.DataFrame, defect: Defect) -> pd.DataFrame:

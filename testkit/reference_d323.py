@@ -13,7 +13,7 @@ from . import family as fam
 from .model import Column, Disclosure, FamilyTable, Item, Row
 from .seed_text import read_narrative
 
-SEED_TEXT = Path(__file__).resolve().parents[2] / "data/reference/d323_2022_budget_disclosure.txt"
+SEED_TEXT = Path(__file__).resolve().parents[1] / "data/reference/d323_2022_budget_disclosure.txt"
 UNIT_NAME = "石家庄正定新区劳动与社会保障管理中心"
 TITLE_PREFIX = "部门预算"
 

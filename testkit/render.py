@@ -162,7 +162,7 @@ def assemble(doc: Disclosure, plan: list[Segment], work: Path, d: int, out: Path
                 block.row_pages = {i: seg.first_page + p - 1 for i, p in block.row_pages.items()}
                 block.first_page = seg.first_page  # type: ignore[attr-defined]
     out.parent.mkdir(parents=True, exist_ok=True)
-    writer.add_metadata({"/Producer": "LibreOffice (rendered by pipelines.corpus)"})
+    writer.add_metadata({"/Producer": "LibreOffice (rendered by testkit)"})
     with out.open("wb") as fh:
         writer.write(fh)
     log.info("rendered %s (%d pages)", out, sum(s.pages for s in plan) + doc.with_toc)

@@ -99,7 +99,7 @@ def generate_disclosure(
         doc.interludes[INTERLUDE_AFTER] = list(interlude(doc_kind))
     lay_out(doc, variant, layout_rng)
     doc.provenance = {
-        "generator": "pipelines.corpus.generate",
+        "generator": "testkit.generate",
         "seed": seed,
         "variant": variant.flags(),
         "revision": revision,
