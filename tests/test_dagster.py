@@ -108,3 +108,24 @@ def test_nightly_schedule_requests_unloaded_files(inbox):
         requests = nightly_ingest_schedule(context)
         assert [r.partition_key for r in requests] == [REFERENCE_PDF.name]
         assert instance.get_dynamic_partitions(document_partition.name) == [REFERENCE_PDF.name]
+
+
+def test_a_manifest_row_makes_the_sensor_ask_again(inbox):
+    """A quarantined file gets a manifest row: the sensor must run it again, with that row."""
+
+    def run_keys() -> list[str]:
+        with dg.DagsterInstance.ephemeral() as instance:
+            context = dg.build_sensor_context(
+                instance=instance, resources={"inbox": InboxResource(path=str(inbox))}
+            )
+            return [r.run_key for r in inbox_sensor(context).run_requests]
+
+    before = run_keys()
+    (inbox / "manifest.csv").write_text(
+        f"file,unit_code,unit_name,year,kind\n{REFERENCE_PDF.name},323,,2022,budget\n",
+        encoding="utf-8",
+    )
+    after = run_keys()
+    assert before != after and "fiscal_year=2022" in after[0]
+    stated = InboxResource(path=str(inbox)).manifest_entry(REFERENCE_PDF.name)
+    assert stated == {"dept_code": "323", "fiscal_year": "2022", "doc_kind": "budget"}

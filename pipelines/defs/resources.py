@@ -10,7 +10,7 @@ from pathlib import Path
 import dagster as dg
 import duckdb
 
-from pipelines.manifest import read_manifest
+from pipelines.manifest import Manifest, read_manifest
 from pipelines.warehouse import connect
 
 from .constants import DEFAULT_INBOX, DEFAULT_WAREHOUSE, INBOX_ENV, MANIFEST_NAME, WAREHOUSE_ENV
@@ -27,11 +27,14 @@ class InboxResource(dg.ConfigurableResource):
     def pdf(self, partition_key: str) -> Path:
         return Path(self.path) / partition_key
 
-    def manifest_entry(self, partition_key: str) -> dict[str, str]:
-        """What the manifest states about this file (nothing when there is no manifest)."""
+    def stated_identities(self) -> Manifest:
+        """The manifest's rows by file name (none when there is no manifest)."""
         default = Path(self.path) / MANIFEST_NAME
-        path = self.manifest or (str(default) if default.is_file() else "")
-        return read_manifest(path).get(partition_key, {})
+        return read_manifest(self.manifest or (default if default.is_file() else None))
+
+    def manifest_entry(self, partition_key: str) -> dict[str, str]:
+        """What the manifest states about this file."""
+        return self.stated_identities().get(partition_key, {})
 
     def pdf_files(self) -> list[Path]:
         folder = Path(self.path)

@@ -9,16 +9,22 @@ from .partitions import document_partition
 from .resources import InboxResource
 
 
-def run_key(path: Path) -> str:
-    """Name + size + mtime: a corrected file dropped under the same name runs again."""
+def run_key(path: Path, stated: dict[str, str]) -> str:
+    """Name + size + mtime (+ its manifest row): a corrected file dropped under the same name,
+    or a manifest row added for a quarantined file, runs again."""
     stat = path.stat()
-    return f"{path.name}:{stat.st_size}:{int(stat.st_mtime)}"
+    manifest = ",".join(f"{k}={v}" for k, v in sorted(stated.items()))
+    return f"{path.name}:{stat.st_size}:{int(stat.st_mtime)}" + (f":{manifest}" if manifest else "")
 
 
 def inbox_requests(inbox: InboxResource, known: set[str]) -> tuple[list[dg.RunRequest], list[str]]:
     files = inbox.pdf_files()
+    stated = inbox.stated_identities()
     new_keys = [p.name for p in files if p.name not in known]
-    requests = [dg.RunRequest(run_key=run_key(p), partition_key=p.name) for p in files]
+    requests = [
+        dg.RunRequest(run_key=run_key(p, stated.get(p.name, {})), partition_key=p.name)
+        for p in files
+    ]
     return requests, new_keys
 
 
