@@ -1,13 +1,11 @@
-"""Reference facts of the disclosure format that extraction and generation both rely on."""
+"""Reference facts of the disclosure format that extraction relies on.
+
+The test kit (testkit/family.py) keeps its own copy of what it prints; this is the extractor's.
+"""
 
 from __future__ import annotations
 
 import re
-
-CN_NUMERALS = (
-    "一 二 三 四 五 六 七 八 九 十 十一 十二 十三 十四 十五 十六 十七 十八 十九 二十 二十一 二十二 "
-    "二十三 二十四 二十五 二十六 二十七 二十八 二十九 三十"
-).split()
 
 # The 30 functional classes on the right of tables 1 and 4, with their 类 codes.
 FUNCTION_CLASSES: tuple[tuple[str, str], ...] = (

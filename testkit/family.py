@@ -1,15 +1,54 @@
 """The printed layout of each table of the family: columns, fixed row labels, class names.
 
 Shared by the reference disclosure and the corpus generator so both print the same format.
+This is the kit's own model of the document: it deliberately repeats, rather than imports, the
+extractor's vocabulary (``pipelines.domain``), so the two are written down twice and a change to
+either one shows up as a failed extraction instead of moving both in lockstep.
 """
 
 from __future__ import annotations
 
-from pipelines.domain import CN_NUMERALS, FUNCTION_CLASSES
-
 from .model import Column
 
-__all__ = ["CN_NUMERALS", "FUNCTION_CLASSES"]
+# The numerals printed before the functional classes: '一、一般公共服务支出'.
+CN_NUMERALS: tuple[str, ...] = tuple(
+    "一 二 三 四 五 六 七 八 九 十 十一 十二 十三 十四 十五 十六 十七 十八 十九 二十 二十一 二十二 "
+    "二十三 二十四 二十五 二十六 二十七 二十八 二十九 三十".split()
+)
+
+# The 30 functional classes (类) printed on the right of tables 1 and 4, with their codes.
+FUNCTION_CLASSES: tuple[tuple[str, str], ...] = (
+    ("201", "一般公共服务支出"),
+    ("202", "外交支出"),
+    ("203", "国防支出"),
+    ("204", "公共安全支出"),
+    ("205", "教育支出"),
+    ("206", "科学技术支出"),
+    ("207", "文化旅游体育与传媒支出"),
+    ("208", "社会保障和就业支出"),
+    ("209", "社会保险基金支出"),
+    ("210", "卫生健康支出"),
+    ("211", "节能环保支出"),
+    ("212", "城乡社区支出"),
+    ("213", "农林水支出"),
+    ("214", "交通运输支出"),
+    ("215", "资源勘探工业信息等支出"),
+    ("216", "商业服务业等支出"),
+    ("217", "金融支出"),
+    ("219", "援助其他地区支出"),
+    ("220", "自然资源海洋气象等支出"),
+    ("221", "住房保障支出"),
+    ("222", "粮油物资储备支出"),
+    ("223", "国有资本经营预算支出"),
+    ("224", "灾害防治及应急管理支出"),
+    ("227", "预备费"),
+    ("229", "其他支出"),
+    ("230", "转移性支出"),
+    ("231", "债务还本支出"),
+    ("232", "债务付息支出"),
+    ("233", "债务发行费用支出"),
+    ("234", "抗疫特别国债安排的支出"),
+)
 
 # Left side of table 1: (printed label, income column key of table 2 it corresponds to).
 SUMMARY_INCOME_SOURCES: tuple[str, ...] = (
