@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import camelot
@@ -35,6 +35,7 @@ class Grid:
     bottom: float
     texts: list[list[str]]  # region text, repeated in every cell the region covers
     origins: list[list[tuple[int, int]]]  # (row, col) of the top-left cell of each region
+    columns: list[tuple[float, float]] = field(default_factory=list)  # x0, x1 of each column
 
     @property
     def n_rows(self) -> int:
@@ -109,7 +110,45 @@ def grid_from_table(table: camelot.core.Table, page_height: float) -> Grid:
     ]
     origins = [[origin_of[(r, c)] for c in range(len(row))] for r, row in enumerate(cells)]
     x1, y1, x2, y2 = table._bbox
-    return Grid(int(table.page), page_height - y2, page_height - y1, texts, origins)
+    columns = [(float(a), float(b)) for a, b in table.cols]
+    return Grid(int(table.page), page_height - y2, page_height - y1, texts, origins, columns)
+
+
+def _column_under(upper: Grid, x: float) -> int | None:
+    return next((i for i, (x0, x1) in enumerate(upper.columns) if x0 <= x <= x1), None)
+
+
+def stack_split_header(upper: Grid, lower: Grid) -> Grid | None:
+    """One grid from a header cut by a page break: ``upper`` (header rows at the foot of a
+    page, drawn with fewer columns) over ``lower`` (the rest, at the top of the next page).
+
+    Each upper cell is placed over the lower columns it spans by x position. A cell over one
+    column is the top half of a cell split by the break (``政府采购目录`` + ``序号``), so the
+    two halves join; a cell over several columns is a group. None when the columns don't line
+    up (no x positions, or a lower column under no upper column).
+    """
+    under = [_column_under(upper, (x0 + x1) / 2) for x0, x1 in lower.columns]
+    if not upper.columns or not lower.columns or None in under:
+        return None
+    k = upper.n_rows
+    region = [[upper.origins[r][i] for i in under] for r in range(k)]  # upper region per column
+    texts = [[upper.texts[r][i] for i in under] for r in range(k)]
+    origins = [[(o[0], region[o[0]].index(o)) for o in row] for row in region]
+    lower_texts = [list(row) for row in lower.texts]
+    lower_origins = [[(r + k, c) for r, c in row] for row in lower.origins]
+    for j, o in enumerate(region[-1]):
+        if region[-1].count(o) == 1:  # a split cell: both halves are one region
+            joined = clean(upper.texts[k - 1][under[j]] + "\n" + lower_texts[0][j])
+            texts[k - 1][j] = lower_texts[0][j] = joined
+            lower_origins[0][j] = (k - 1, j)
+    return Grid(
+        lower.page,
+        lower.top,
+        lower.bottom,
+        texts + lower_texts,
+        origins + lower_origins,
+        lower.columns,
+    )
 
 
 def read_grids(

@@ -1,53 +1,64 @@
-"""Recognise table titles and read the title block (unit line, year, 单位) above a grid."""
+"""Recognise table titles and read the title block (unit line, year, 单位) above a grid.
+
+Titles are matched on their squashed form (NFKC, no whitespace) with numbering, quotes and a
+trailing parenthetical removed; the wordings live in :mod:`.vocabulary`.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-# Most specific first: '财政拨款收支总表' must win over '收支总表'.
-TITLE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), code)
-    for pattern, code in (
-        (r"一般公共预算财政拨款基本支出(情况)?表", "general_budget_basic_expenditure"),
-        (r"一般公共预算财政拨款支出(情况)?表", "general_budget_expenditure"),
-        (r"财政拨款收支总表", "fiscal_grant_summary"),
-        (r"政府性?基金预算财政拨款(收入)?支出(情况)?表", "gov_fund_expenditure"),
-        (r"国有资本经营预算财政拨款(收入)?支出(情况)?表", "state_capital_expenditure"),
-        (r"[“\"]?三公[”\"]?经费支出(情况)?表", "three_public_expenditure"),
-        (r"收支(决算)?总表", "income_expenditure_summary"),
-        (r"收入(决算)?总表", "income_summary"),
-        (r"支出(决算)?总表", "expenditure_summary"),
-        (r"政府采购(预算|决算|情况)", "gov_procurement"),
-        (r"固定资产占用情况", "fixed_assets"),
-    )
+from pipelines.text import squash
+
+from .vocabulary import (
+    MAX_TITLE_CHARS,
+    NON_FAMILY_TITLES,
+    NOT_A_TITLE,
+    SECTION_NUMBERING,
+    TITLE_ENDINGS,
+    TITLE_NUMBERING,
+    TITLE_QUOTES,
+    TITLE_TRAILER,
+    TITLE_WORDINGS,
+    TOC_LEADER,
+    UNIT_WORD,
 )
-TARGET_TITLE = re.compile(r"绩效目标表$")
-TOC_LEADER = re.compile(r"(\.{4,}|…{2,}|·{4,})")
+
+TITLE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), code) for pattern, code in TITLE_WORDINGS
+)
 UNIT_LINE = re.compile(r"^(\d{2,})\s*([^\d\s：:].*)$")
 YEAR_LINE = re.compile(r"(预算|决算)年度[：:]\s*(\d{4})")
-UNIT_WORD = re.compile(r"单位[：:]\s*(万元|元)")
-MAX_TITLE_CHARS = 40
-SECTION_PREFIX = re.compile(r"^([一二三四五六七八九十]+、|注)")  # narrative headings, notes
 
 
-def squash(text: str) -> str:
-    return "".join(text.split())
+def title_core(line: str) -> str | None:
+    """The part of a printed line that names a table, or None when the line is no title
+    (a TOC entry with dot leaders, a sentence, a note, a numbered narrative heading)."""
+    text = squash(line)
+    if not text or TOC_LEADER.search(text) or len(text) > MAX_TITLE_CHARS:
+        return None
+    if NOT_A_TITLE.search(text):
+        return None
+    section = SECTION_NUMBERING.match(text) is not None
+    core = TITLE_QUOTES.sub("", TITLE_NUMBERING.sub("", text, count=1))
+    core = TITLE_TRAILER.sub("", core)
+    if section and not core.endswith("表"):
+        return None
+    return core if core.endswith(TITLE_ENDINGS) else None
 
 
 def table_code_of(line: str) -> str | None:
-    """The table code a title line names, or None (TOC lines with dot leaders never count)."""
-    text = squash(line)
-    if TOC_LEADER.search(text) or len(text) > MAX_TITLE_CHARS or SECTION_PREFIX.match(text):
+    """The table code a title line names ('unclassified' for a known table outside the
+    family), or None."""
+    core = title_core(line)
+    if core is None:
         return None
-    for pattern, code in TITLE_PATTERNS:
-        if pattern.search(text) and text.endswith(("表", "预算", "决算", "情况")):
-            return code
-    return None
+    return next((code for pattern, code in TITLE_PATTERNS if pattern.search(core)), None)
 
 
 def is_target_title(line: str) -> bool:
-    return bool(TARGET_TITLE.search(squash(line)))
+    return bool(NON_FAMILY_TITLES.search(squash(line)))
 
 
 @dataclass

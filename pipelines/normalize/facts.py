@@ -9,23 +9,36 @@ from typing import Any
 import pandas as pd
 
 from pipelines.domain import class_code_of
-from pipelines.extract.header import ColumnInfo, squash
+from pipelines.extract.header import ColumnInfo
 from pipelines.extract.tables import BodyRow, RawTable
+from pipelines.extract.vocabulary import ZERO_MARKS
 from pipelines.schema import TWO_SIDED_TABLES, DocumentMeta, facts_frame
+from pipelines.text import label, squash
 
 YUAN_PER_WAN = Decimal(10000)
 AMOUNT = re.compile(r"^-?\d+(\.\d+)?$")
-INLINE_UNIT = re.compile(r"金额单位[：:](万元|元)")
+GROUPED = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$")  # thousands separators
 
 
-def parse_amount(text: str, unit: str) -> Decimal | None:
-    """'1,556,230.00' (元) → 155.623 万元; '' or '-' → None. Exact: no floats."""
-    cleaned = text.replace(",", "").replace("，", "").replace(" ", "")
+def parse_number(text: str) -> Decimal | None:
+    """'1,556,230.00' → 1556230.00; '', '-', '—' → None (nothing printed). Exact: no floats."""
+    cleaned = squash(text)
+    if cleaned in ZERO_MARKS:
+        return None
+    if GROUPED.match(cleaned):
+        cleaned = cleaned.replace(",", "")
     if not AMOUNT.match(cleaned):
         return None
     try:
-        value = Decimal(cleaned)
+        return Decimal(cleaned)
     except InvalidOperation:
+        return None
+
+
+def parse_amount(text: str, unit: str) -> Decimal | None:
+    """'1,556,230.00' (元) → 155.623 万元; '' or '-' → None."""
+    value = parse_number(text)
+    if value is None:
         return None
     return value / YUAN_PER_WAN if unit == "元" else value
 
@@ -36,8 +49,18 @@ def sides(columns: list[ColumnInfo]) -> list[str | None]:
 
 def cell(row: BodyRow, columns: list[ColumnInfo], role: str, side: str | None) -> str:
     return next(
-        (squash(row.cells[c.index]) for c in columns if c.role == role and c.side == side), ""
+        (label(row.cells[c.index]) for c in columns if c.role == role and c.side == side), ""
     )
+
+
+def item_code(row: BodyRow, columns: list[ColumnInfo], side: str | None) -> str | None:
+    """The row's code: a 科目编码 column, or 类 | 款 | 项 sub-columns joined (208|05|05 →
+    2080505; a 类 row prints only 208)."""
+    code = cell(row, columns, "code", side)
+    parts = [
+        squash(row.cells[c.index]) for c in columns if c.role == "code_part" and c.side == side
+    ]
+    return code or "".join(parts) or None
 
 
 def is_label_tail(row: BodyRow, previous: BodyRow | None, columns: list[ColumnInfo]) -> bool:
@@ -50,10 +73,15 @@ def is_label_tail(row: BodyRow, previous: BodyRow | None, columns: list[ColumnIn
 
 
 def table_unit(table: RawTable, document_unit: str) -> str:
-    for col in table.columns:
-        if m := INLINE_UNIT.search(col.name):
-            return m[1]
+    """The 单位 line above the table, else the document's."""
     return table.title_block.unit or document_unit
+
+
+def column_value(text: str, col: ColumnInfo, unit: str) -> Decimal | None:
+    """A count keeps the count; money is in the column's own unit, else the table's."""
+    if col.role == "count":
+        return parse_number(text)
+    return parse_amount(text, col.unit or unit)
 
 
 def row_facts(table: RawTable, row: BodyRow, unit: str) -> list[dict[str, Any]]:
@@ -62,11 +90,12 @@ def row_facts(table: RawTable, row: BodyRow, unit: str) -> list[dict[str, Any]]:
     records = []
     for side in sides(table.columns):
         name = cell(row, table.columns, "name", side)
-        code = cell(row, table.columns, "code", side) or None
+        code = item_code(row, table.columns, side)
         if two_sided and side == "expenditure" and code is None:
             code = class_code_of(name)
-        for col in (c for c in table.columns if c.role == "amount" and c.side == side):
-            amount = parse_amount(row.cells[col.index], unit)
+        valued = [c for c in table.columns if c.role in ("amount", "count") and c.side == side]
+        for col in valued:
+            amount = column_value(row.cells[col.index], col, unit)
             if amount is None:
                 continue
             records.append(
@@ -91,7 +120,7 @@ def table_records(table: RawTable, document_unit: str) -> list[dict[str, Any]]:
     last: list[dict[str, Any]] = []
     for previous, row in zip([None, *table.rows], table.rows, strict=False):
         if is_label_tail(row, previous, table.columns) and last:
-            tail = next(squash(row.cells[c.index]) for c in table.columns if c.role == "name")
+            tail = next(label(row.cells[c.index]) for c in table.columns if c.role == "name")
             for r in last:
                 r["item_name"] += tail
             continue

@@ -1,0 +1,95 @@
+"""The words the extractor reads by: table titles, header words, unit annotations, zero marks.
+
+One home for the printed vocabulary, so a new region's wording is one line here rather than a
+change in the reading logic. Every pattern applies to text already squashed by
+:func:`pipelines.text.squash` (NFKC, no whitespace): ``（`` is ``(``, ``：`` is ``:``, the Kangxi
+``⽀`` is ``支`` and full-width digits are ASCII. Sections are headed; append new sections at
+the end rather than rewriting one you did not write.
+"""
+
+from __future__ import annotations
+
+import re
+
+# ---------------------------------------------------------------------------------------------
+# Table titles
+# ---------------------------------------------------------------------------------------------
+# Tried in order on a title's core (numbering, quotes and a trailing parenthetical removed),
+# anywhere in it, so a unit/year prefix (``XX局2023年部门…``) does not matter. Most specific
+# first: ``财政拨款收支总表`` must win over ``收支总表``, ``基本支出`` over ``支出``. A title
+# that names a known table outside the family maps to ``unclassified`` so it is not mistaken
+# for a family member by a shorter pattern.
+UNCLASSIFIED = "unclassified"
+_BUDGET = r"(?:预算|决算)?"
+_FORM = r"(?:总体情况|情况|总|汇总)?"  # 收支总表, 收支总体情况表, 支出情况表
+TITLE_WORDINGS: tuple[tuple[str, str], ...] = (
+    # outside the family: grant-funded project spending, all-fund grant spending, 机关运行经费
+    (r"财政拨款项目支出" + _BUDGET + r"表", UNCLASSIFIED),
+    (r"(?<!公共预算)(?<!基金预算)(?<!经营预算)财政拨款支出" + _BUDGET + r"表", UNCLASSIFIED),
+    (r"^(?!.*三公).*机关运行经费(?:支出)?" + _BUDGET + r"表", UNCLASSIFIED),
+    (r"三公.*经费.*表", "three_public_expenditure"),
+    (r"一般公共预算(?:财政拨款)?基本支出.*表", "general_budget_basic_expenditure"),
+    (r"一般公共预算(?:财政拨款)?支出.*表", "general_budget_expenditure"),
+    (r"财政拨款收入?支出?" + _BUDGET + _FORM + r"表", "fiscal_grant_summary"),
+    (r"政府性?基金预算(?:财政拨款)?(?:收入)?支出.*表", "gov_fund_expenditure"),
+    (r"国有资本经营预算(?:财政拨款)?(?:收入)?支出.*表", "state_capital_expenditure"),
+    (r"政府采购(?:支出)?(?:预算|决算|情况)", "gov_procurement"),
+    (r"(?:固定|国有)资产(?:占用|使用)情况", "fixed_assets"),
+    (r"(?:收支|收入支出)" + _BUDGET + _FORM + r"表", "income_expenditure_summary"),
+    (r"收入" + _BUDGET + _FORM + r"表", "income_summary"),
+    (r"支出" + _BUDGET + _FORM + r"表", "expenditure_summary"),
+)
+# Ruled tables that are not budget tables: read by the narrative extractors, never as facts.
+NON_FAMILY_TITLES = re.compile(r"绩效目标表$|机构设置")
+# A title is a short line ending like this (after the trailing parenthetical is removed).
+TITLE_ENDINGS = ("表", "预算", "决算", "情况")
+MAX_TITLE_CHARS = 50
+
+# ---------------------------------------------------------------------------------------------
+# Title decoration: numbering, quotes, trailers
+# ---------------------------------------------------------------------------------------------
+_CN = "一二三四五六七八九十"
+# 表1 / 表一: / 公开01表 / 公开表一 / 附表3 / 一、 / 1. / (一)  — at the start of the title.
+TITLE_NUMBERING = re.compile(
+    rf"^(?:(?:附|公开)?表[0-9{_CN}]+表?[、.:\-_]?|公开[0-9{_CN}]+表[、.:]?"
+    rf"|[{_CN}]+[、.]|[0-9]{{1,2}}[、.](?![0-9])|\([{_CN}0-9]+\))"
+)
+# Numbered like a narrative section (六、…): a title then must end in 表 (六、政府采购预算情况 is
+# a heading, 一、2017年度…部门收支预算总表 a title).
+SECTION_NUMBERING = re.compile(rf"^(?:[{_CN}]+|[0-9]{{1,2}})[、.](?![0-9])")
+TITLE_QUOTES = re.compile(r"[\"'“”‘’「」『』]")
+TITLE_TRAILER = re.compile(r"(?:\([^()]*\)|续表|\(续\))$")
+TOC_LEADER = re.compile(r"(\.{4,}|…{2,}|·{4,})")
+NOT_A_TITLE = re.compile(r"^注|[。;,]")  # notes and sentences
+
+# ---------------------------------------------------------------------------------------------
+# Header words
+# ---------------------------------------------------------------------------------------------
+LABEL_ROW_WORDS = frozenset({"栏次", "档次"})  # the column-number row that closes a header
+ROW_NO_WORDS = frozenset({"序号", "行次"})
+NAME_WORDS = frozenset({"科目名称", "项目", "项目名称", "单位名称", "科目", "功能科目", "经济科目"})
+CODE_SUFFIXES = ("编码", "目录序号", "代码")
+CODE_PART_WORDS = ("类", "款", "项")  # 类 | 款 | 项 sub-columns of one code (208 | 05 | 05)
+COUNT_WORDS = frozenset({"数量"})  # counts, never money: not divided in a 元 table
+TEXT_WORDS = frozenset({"采购物品名称", "计量单位", "品目", "规格"})
+SIDE_OF_GROUP = {"收入": "income", "支出": "expenditure"}
+
+# ---------------------------------------------------------------------------------------------
+# Money units and zero marks
+# ---------------------------------------------------------------------------------------------
+# Width-agnostic: also applied to stored labels, which keep full-width punctuation.
+UNIT_ANNOTATION = re.compile(r"[(（](?:金额)?单位[:：](万元|元)[)）]")  # 价值（金额单位：万元）
+UNIT_WORD = re.compile(r"单位[:：](万元|元)")  # the title block's 单位：万元
+ZERO_MARKS = frozenset({"-", "—", "–", "--", "——", "/"})  # printed for nothing; not facts
+
+# ---------------------------------------------------------------------------------------------
+# Table signatures: what a table holds when its title says nothing known
+# ---------------------------------------------------------------------------------------------
+FUND_COLUMN_WORDS = ("一般公共预算", "政府性基金", "国有资本经营")
+BASIC_SPLIT_WORDS = frozenset({"人员经费", "公用经费"})
+INCOME_SOURCE_WORDS = frozenset({"上年结转", "事业收入", "财政拨款收入", "本年收入"})
+EXPENDITURE_KIND_WORDS = frozenset({"基本支出", "项目支出"})
+# Header words of ruled tables that are not budget tables (performance targets, 机构设置).
+NON_FAMILY_HEADER_WORDS = frozenset(
+    {"一级指标", "二级指标", "绩效目标", "单位性质", "经费保障形式"}
+)
