@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import copy
 import random
-import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
 import pandas as pd
 
-from .model import Disclosure, FamilyTable, Item, Paragraph, Row
+from .model import Disclosure, FamilyTable, Item, Row
 
 DEFAULT_DELTA = Decimal("1.00")
 
@@ -248,23 +247,3 @@ def drop_model_row(
         del row.items[side]
     old = next(iter(found.amounts.values()), None)
     return changed, Defect("row_dropped", table_code, item, None, old, None, item, side)
-
-
-def replace_narrative_figure(
-    doc: Disclosure, fact_key: str, old_text: str, new_text: str
-) -> tuple[Disclosure, Defect]:
-    """A copy of ``doc`` whose 情况说明 states ``new_text`` where it said ``old_text``."""
-    changed = copy.deepcopy(doc)
-    paragraph = next(
-        (b for b in changed.narrative if isinstance(b, Paragraph) and old_text in b.text), None
-    )
-    if paragraph is None:
-        raise ValueError(f"no narrative paragraph says {old_text!r}")
-    paragraph.text = paragraph.text.replace(old_text, new_text, 1)
-    old, new = _figure(old_text), _figure(new_text)
-    return changed, Defect("narrative_off", None, fact_key, None, old, new, fact_key)
-
-
-def _figure(text: str) -> Decimal | None:
-    match = re.search(r"-?\d+(?:\.\d+)?", text)
-    return Decimal(match.group()) if match else None
