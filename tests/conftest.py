@@ -12,6 +12,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "data/samples"
 REFERENCE_PDF = SAMPLES / "d323_2022_budget.pdf"
 BAD_FIXTURES = ROOT / "tests/fixtures/bad"
+IDENTITY_FIXTURES = ROOT / "tests/fixtures/identity"
 
 
 @pytest.fixture(scope="session")
