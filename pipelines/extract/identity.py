@@ -31,7 +31,8 @@ from .pdf_text import PageText, TextLine
 
 FIELDS = ("dept_code", "dept_name", "fiscal_year", "doc_kind")
 # Strongest first: a disagreement among any of them refuses the document; the manifest wins.
-SOURCES = ("manifest", "title_block", "title", "cover", "narrative", "file_name")
+SOURCES = ("manifest", "title_block", "header_footer", "title", "cover", "narrative", "file_name")
+MARGIN = 0.08  # the top and bottom 8% of a page: where running headers and footers print
 _FILE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 HOW_TO_FIX = (
     "check the PDF, or state the identity in a manifest row "
@@ -92,11 +93,17 @@ def document_evidence(
             if page.number in table_pages:
                 found += tagged(line_clues(ln.text), "title_block", page.number)
                 found += tagged(title_clues(ln.text), "title", page.number)
-            elif page.number < first_table_page:
+            elif in_margin(page, ln):
+                found += tagged(line_clues(ln.text), "header_footer", page.number)
+            if page.number < first_table_page:
                 found += tagged(cover_clues(ln.text), "cover", page.number)
     found += narrative_evidence(prose)
     found += file_name_evidence(file_name)
     return found
+
+
+def in_margin(page: PageText, line: TextLine) -> bool:
+    return line.bottom <= page.height * MARGIN or line.top >= page.height * (1 - MARGIN)
 
 
 def tagged(clues: Iterable[Clue], source: str, page: int | None) -> list[Evidence]:
