@@ -84,6 +84,8 @@ def read_title_block(lines: list[str]) -> TitleBlock:
             block.table_code, block.title = code, text
         elif is_target_title(line):
             block.target_title = text
+        elif block.title is None and title_core(line):
+            block.title = text  # an unknown table's title: kept with 'unclassified'
         if m := UNIT_LINE.match(line.strip()):
             block.dept_code, block.dept_name = m[1], squash(m[2])
         if m := YEAR_LINE.search(text):

@@ -101,6 +101,7 @@ def row_facts(table: RawTable, row: BodyRow, unit: str) -> list[dict[str, Any]]:
             records.append(
                 {
                     "table_code": table.table_code,
+                    "table_title": table.title,
                     "page": row.page,
                     "row_no": int(row_no_text) if row_no_text.isdigit() else None,
                     "side": side,
