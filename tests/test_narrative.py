@@ -127,6 +127,82 @@ def test_sentence_wrapped_across_lines_and_pages() -> None:
     assert frame.loc["gov_fund_income", "source_sentence"].endswith("基金预算收入9550万元。")
 
 
+def placed(number: int, rows: list[tuple[float, str]], glyph: float = 8.0) -> PageText:
+    """A page with lines at given tops; ``glyph`` is the text box height pdfium reports."""
+    lines = [TextLine(text, top, top + glyph, 57.0) for top, text in rows]
+    return PageText(number, 595.0, 842.0, lines, ruled=False)
+
+
+def test_percentage_wrapped_over_a_page_break_with_footer_and_running_header() -> None:
+    """Word-processor layout: 22 pt line pitch, 8 pt glyph boxes, page furniture between."""
+    header = "某单位 2022 年部门预算信息公开"
+    pages = [
+        placed(
+            18,
+            [
+                (30, header),
+                (60, "情况说明"),
+                (93, "3 、比上年增减情况"),
+                (126, "2022 年度预算收支安排 11106.23 万元，与 2021 年预算相比，收、支总计共"),
+                (148, "减少 1632.01 万元，减少"),
+                (800, "- 18 -"),
+            ],
+        ),
+        placed(19, [(30, header), (70, "15% 。主要原因是项目减少。"), (800, "- 19 -")]),
+    ]
+    frame = narrative_facts(pages).set_index("fact_key")
+    pct = frame.loc["yoy_change_pct"]
+    assert (pct["value"], pct["page"]) == (-15.0, 19)
+    assert frame.loc["yoy_change", "amount_wan"] == Decimal("-1632.01")
+    assert pct["source_sentence"].endswith("减少1632.01万元，减少15%。")
+    assert "部门预算信息公开" not in pct["source_sentence"] and "-" not in pct["source_sentence"]
+
+
+def test_label_and_figure_on_consecutive_lines_of_a_spaced_layout() -> None:
+    rows = [
+        (60, "情况说明"),
+        (93, "2 、支出说明"),
+        (126, "2022 年支出预算 1082.66 万元，其中：基本⽀出"),
+        (148, "722.16 万元，包括人员经费 609.76 万元、日常公用经费 112.40 万元；项目⽀出"),
+        (170, "360.50 万元，主要为运行维护等支出。"),
+        (203, "1 、收入说明"),
+        (236, "2022 年预算收入 1082.66 万元，其中，一般公共预算收入 1082.66 万元，基"),
+        (258, "金预算收入 0.00 万元。"),
+    ]
+    frame = narrative_facts([placed(13, rows)]).set_index("fact_key")["amount_wan"]
+    assert frame["basic_expenditure"] == Decimal("722.16")
+    assert frame["project_expenditure"] == Decimal("360.50")
+    assert frame["gov_fund_income"] == Decimal(0)
+
+
+def test_block_gap_keeps_text_before_and_after_a_table_apart() -> None:
+    rows = [
+        (60, "情况说明"),
+        (93, "2022 年，安排政府采购预算 54.40 万元。"),
+        (115, "具体内容见下表"),
+        (137, "部门政府采购预算"),
+        (500, "合计 54.40 万元，其中货物 20 万元。"),
+        (522, "本年度拟购置固定资产总额为 9.40 万元。"),
+    ]
+    texts = [s.text for s in sentences(narrative_lines([placed(15, rows)]))]
+    assert "合计54.40万元，其中货物20万元。" in texts
+    assert "具体内容见下表部门政府采购预算" in texts
+
+
+def test_toc_with_leaders_on_their_own_lines_is_no_start() -> None:
+    toc = [(100, "2022 年部门预算信息公开目录")]
+    for i, title in enumerate(
+        ["部门预算收支总表 3", "部门预算收入总表 6", "部门预算信息公开情况说明 18"]
+    ):
+        toc += [(130 + 22 * i, title), (139 + 22 * i, ".....")]
+    table = [(60, "部门预算收支总表"), (90, "收入总计 11106.23 万元 支出总计 11106.23 万元")]
+    body = [(60, "部门预算信息公开情况说明"), (93, "2022 年预算收入 100 万元。")]
+    pages = [placed(1, toc), placed(3, table), placed(18, body)]
+    frame = narrative_facts(pages)
+    assert frame["fact_key"].tolist() == ["total_income"]
+    assert frame["amount_wan"].iloc[0] == Decimal(100)
+
+
 def test_heading_does_not_leak_into_the_next_sentence() -> None:
     pages = [page(3, ["情况说明", "3 、比上年增减情况", "2022 年度预算收支安排 100 万元。"])]
     texts = [s.text for s in sentences(narrative_lines(pages))]

@@ -42,6 +42,14 @@ CHANGE = re.compile(
 )
 DECREASE = re.compile(r"减|降|节约")
 NO_CHANGE = re.compile(r"无变化|持平|与上年一致|无增减|未发生变化|没有变化|保持不变")
+# A figure stated as absent: '本部门无政府性基金预算拨款收入', '公务接待费为零'. Only money can be
+# absent this way ('无因公出国（境）计划' is no figure, '无论…' no statement).
+NONE_OF = re.compile(
+    r"^(本部门|本单位|我部门|我单位|该部门|该单位)?(\d{4}年度?)?(也|均|暂)?(没有|无)(?!论|变化|增减)"
+    r"(?P<label>.+)$"
+)
+IS_ZERO = re.compile(r"^(?P<label>.+?)(为|是)?(零|0|无)$")
+MONEY_WORD = re.compile(r"(收入|支出|经费|拨款|预算|资金|费)(安排)?$")
 TOTAL_WORDS = re.compile(r"收支|收入|支出|总计|总额|合计|预算总")
 SPECIFIC_WORDS = re.compile(
     r"三公|基本|项目|人员|公用|机关运行|采购|资产|出国|公务|接待|一般公共|基金|专户|其他"
@@ -157,9 +165,23 @@ def parse_sentence(sentence: str) -> list[Fact]:
             label_start = m.end()
             fact, subject = read_amount(label, m, offset + m.start(), subject)
             facts += [fact] if fact else []
-        if label_start == 0 and NO_CHANGE.search(clause) and about_total(clause, subject):
-            facts.append(Fact("yoy_change", Decimal(0), None, None, offset))
+        if label_start == 0:
+            words = LABEL_NOISE.sub("", clause).rstrip("。!?")
+            facts += unstated_amount(words, offset, subject)
     return facts
+
+
+def unstated_amount(clause: str, offset: int, subject: str | None) -> list[Fact]:
+    """A clause without a number that still states one: no change (0), or none of a fund."""
+    if NO_CHANGE.search(clause):
+        return (
+            [Fact("yoy_change", Decimal(0), None, None, offset)]
+            if about_total(clause, subject)
+            else []
+        )
+    m = NONE_OF.match(clause) or IS_ZERO.match(clause)
+    key = base_key(m.group("label")) if m and MONEY_WORD.search(m.group("label")) else None
+    return [Fact(key, Decimal(0), None, None, offset)] if key else []
 
 
 def read_amount(
@@ -173,8 +195,8 @@ def read_amount(
             return None, subject
         sign = -1 if DECREASE.search(change.group(0)) else 1
         if unit == "%":
-            return Fact("yoy_change_pct", None, sign * float(number), unit, offset), subject
-        return Fact("yoy_change", sign * to_wan(number, unit), None, unit, offset), subject
+            return Fact("yoy_change_pct", None, sign * float(number), unit, offset), "total"
+        return Fact("yoy_change", sign * to_wan(number, unit), None, unit, offset), "total"
     if unit == "%":
         return None, subject
     key = base_key(label)
