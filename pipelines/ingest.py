@@ -22,11 +22,12 @@ from pipelines.extract.pdf_text import open_pdf
 from pipelines.extract.targets import performance_targets
 from pipelines.normalize.facts import tidy_facts
 from pipelines.schema import DocumentMeta
-from pipelines.validate import validate_document
+from pipelines.validate import validate_document, validate_suite
 from pipelines.warehouse import load_document, load_sql, record_quarantine, store_dq_results
 from pipelines.warehouse.load import LoadOutcome
 
 log = logging.getLogger(__name__)
+YOY_SUITE = "year_over_year"  # the suite that compares a document with the previous year's
 
 
 @dataclass
@@ -71,12 +72,7 @@ def extract_frames(path: Path, engines: tuple[str, ...] = tuple(ENGINES)) -> Doc
 
 
 def previous_year_facts(con: duckdb.DuckDBPyConnection, meta: DocumentMeta) -> pd.DataFrame:
-    params = {
-        "unit_key": meta.unit_key,
-        "doc_kind": meta.doc_kind,
-        "fiscal_year": meta.fiscal_year,
-    }
-    return con.execute(load_sql("core/select_previous_year_facts.sql"), params).df()
+    return con.execute(load_sql("core/select_previous_year_facts.sql"), version_params(meta)).df()
 
 
 def validate_frames(con: duckdb.DuckDBPyConnection, frames: DocumentFrames) -> pd.DataFrame:
@@ -97,15 +93,48 @@ def load_frames(
     validated = time.perf_counter()
     meta = frames.meta
     try:
-        outcome = load_document(con, meta, frames.facts, frames.narrative, frames.targets)
+        outcome = load_document(
+            con, meta, frames.facts, frames.narrative, frames.targets, dq_results=results
+        )
     except UnreadableDocument as exc:  # an identity that clashes with a loaded document
         record_quarantine(con, meta.document_id, meta.file_name, meta.pages, str(exc))
         log.warning("quarantined %s: %s", meta.file_name, exc)
         return LoadOutcome(meta.document_id, "quarantined"), results.iloc[0:0]
     if outcome.status == "loaded":
-        store_dq_results(con, results)
+        revalidate_next_year(con, meta)
     frames.seconds.update(validate=validated - clock, load=time.perf_counter() - validated)
     return outcome, results
+
+
+def revalidate_next_year(con: duckdb.DuckDBPyConnection, meta: DocumentMeta) -> None:
+    """Last year's document arrived after this year's: re-run this year's YoY checks now.
+
+    The year-over-year suite of a document needs the previous year's facts; without this, its
+    result would depend on which of the two files happened to be ingested first.
+    """
+    following = con.execute(load_sql("core/select_next_year_document.sql"), version_params(meta))
+    row = following.fetchone()
+    if row is None:
+        return
+    document_id = row[0]
+    by_id = {"document_id": document_id}
+    facts = con.execute(load_sql("core/select_document_facts.sql"), by_id).df()
+    narrative = con.execute(load_sql("core/select_document_narrative.sql"), by_id).df()
+    previous = con.execute(load_sql("core/select_document_facts.sql"), meta_id(meta)).df()
+    results = validate_suite(
+        YOY_SUITE, facts, narrative=narrative, previous_facts=previous, document_id=document_id
+    )
+    store_dq_results(con, results)
+    log.info("re-validated %s's %s now that %d is loaded", document_id[:12], YOY_SUITE,
+             meta.fiscal_year)  # fmt: skip
+
+
+def version_params(meta: DocumentMeta) -> dict[str, object]:
+    return {"unit_key": meta.unit_key, "doc_kind": meta.doc_kind, "fiscal_year": meta.fiscal_year}
+
+
+def meta_id(meta: DocumentMeta) -> dict[str, str]:
+    return {"document_id": meta.document_id}
 
 
 def page_count(path: Path) -> int | None:

@@ -21,7 +21,7 @@ from pipelines.schema import DocumentMeta
 from pipelines.warehouse._time import utc_now
 from pipelines.warehouse.ddl import ensure_schema
 from pipelines.warehouse.dimensions import refresh_dimensions
-from pipelines.warehouse.dq import store_dq_results
+from pipelines.warehouse.dq import dq_frames, replace_dq_results, store_dq_results
 from pipelines.warehouse.frames import FACTS, NARRATIVE, TARGETS, FrameSpec, check_document_id
 from pipelines.warehouse.frames import conform as conform_frame
 from pipelines.warehouse.quarantine import record_quarantine
@@ -69,14 +69,21 @@ def load_document(
     facts: pd.DataFrame,
     narrative: pd.DataFrame | None = None,
     targets: pd.DataFrame | None = None,
+    dq_results: pd.DataFrame | None = None,
 ) -> LoadOutcome:
-    """Load one document version; a no-op when the same file (sha256) is already loaded."""
+    """Load one document version; a no-op when the same file (sha256) is already loaded.
+
+    Its row, facts, narrative figures, targets and validation outcomes commit together, so
+    no run can ever see a loaded document without its checks.
+    """
     frames = {
         "facts": _prepare(facts, FACTS, meta.document_id),
         "narrative": _prepare(narrative, NARRATIVE, meta.document_id),
         "targets": _prepare(targets, TARGETS, meta.document_id),
     }
     incoming = {f"incoming_{name}": frame for name, frame in frames.items()}
+    if dq_results is not None:
+        incoming |= dq_frames(dq_results)
     with registered(con, incoming), transaction(con):
         if is_known_document(con, meta.document_id):
             return LoadOutcome(document_id=meta.document_id, status="unchanged")
@@ -85,6 +92,8 @@ def load_document(
         _insert_document(con, meta, ingested_at)
         superseded = _supersede_older(con, meta, ingested_at)
         _insert_rows(con, meta)
+        if dq_results is not None:
+            replace_dq_results(con)
     return LoadOutcome(
         document_id=meta.document_id,
         status="loaded",
