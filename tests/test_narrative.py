@@ -53,7 +53,7 @@ def facts_of(sentence: str) -> dict[str, Decimal | float | None]:
     """fact_key → amount_wan (or value for a percentage) of one sentence."""
     out: dict[str, Decimal | float | None] = {}
     for f in parse_sentence(sentence):
-        out.setdefault(f.fact_key, f.amount_wan if f.amount_wan is not None else f.value)
+        out.setdefault(f.fact_key, f.value if f.unit == "%" else f.amount_wan)
     return out
 
 
@@ -88,7 +88,8 @@ def test_parse_sentence_units_and_offsets() -> None:
     change, pct = parse_sentence(sentence)  # 收支总计 is both sides: the subject, no fact
     assert sentence[change.offset :].startswith("1632.01")
     assert (change.unit, change.value) == ("万元", None)
-    assert (pct.fact_key, pct.unit, pct.amount_wan, pct.value) == ("yoy_change_pct", "%", None, -15)
+    assert (pct.fact_key, pct.unit, pct.value) == ("yoy_change_pct", "%", -15)
+    assert pct.amount_wan == Decimal(-15)  # the one figure column consumers read, exact
 
 
 def test_yuan_converts_exactly() -> None:

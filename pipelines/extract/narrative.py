@@ -117,6 +117,14 @@ def fold(text: str) -> str:
     return "".join(n if len(n := normalise(c)) == 1 else c for c in text)
 
 
+def percentage_fact(sign: int, number: str, offset: int) -> Fact:
+    """The total's change in %: ``value`` as the DDL says, and the same exact figure in
+    ``amount_wan`` (with unit '%') because consumers read one figure column per fact — the
+    validation rules take amount_wan first, and so does the corpus scorer."""
+    pct = (sign * Decimal(number.replace(",", ""))).quantize(WAN_QUANTUM)
+    return Fact("yoy_change_pct", pct, float(pct), "%", offset)
+
+
 def to_wan(number: str, unit: str) -> Decimal:
     """Exact 万元 amount of a printed number in 元/万元/亿元."""
     amount = Decimal(number.replace(",", "")) * TO_WAN[unit]
@@ -195,7 +203,7 @@ def read_amount(
             return None, subject
         sign = -1 if DECREASE.search(change.group(0)) else 1
         if unit == "%":
-            return Fact("yoy_change_pct", None, sign * float(number), unit, offset), "total"
+            return percentage_fact(sign, number, offset), "total"
         return Fact("yoy_change", sign * to_wan(number, unit), None, unit, offset), "total"
     if unit == "%":
         return None, subject
