@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import time
 from pathlib import Path
@@ -16,11 +17,13 @@ import dagster as dg
 import duckdb
 
 from pipelines.defs import assets
-from pipelines.defs.constants import DEFAULT_WAREHOUSE
+from pipelines.defs.constants import DEFAULT_LOCK_WAIT_S, DEFAULT_WAREHOUSE, LOCK_WAIT_ENV
 from pipelines.defs.partitions import document_partition
 from pipelines.defs.resources import InboxResource, WarehouseResource
-from pipelines.extract.document import file_sha256
+from pipelines.inbox_files import collect
+from pipelines.ingest import file_id
 from pipelines.manifest import ManifestError, read_manifest
+from pipelines.signals import StopOnSignal
 from pipelines.warehouse import load_sql
 
 # Dagster's own console logger is chatty at DEBUG; the command line prints one line per file.
@@ -33,24 +36,15 @@ DOCUMENT_ASSETS = [
 ]
 
 
-def collect_pdfs(targets: list[str]) -> list[Path]:
-    """Files as given (any extension: a non-PDF is quarantined), folders' *.pdf sorted."""
-    found: list[Path] = []
-    for target in map(Path, targets):
-        if target.is_dir():
-            found += sorted(p for p in target.iterdir() if p.suffix.lower() == ".pdf")
-        elif target.exists():
-            found.append(target)
-        else:
-            print(f"warning: {target} does not exist, skipped", file=sys.stderr)
-    return found
-
-
 def report(warehouse: Path, path: Path) -> dict:
-    with duckdb.connect(str(warehouse), read_only=True) as con:
-        row = con.execute(
-            load_sql("core/select_document_report.sql"), {"document_id": file_sha256(path)}
-        ).df()
+    """The document's row for the progress line; survives a busy lock or a vanished file."""
+    try:
+        with duckdb.connect(str(warehouse), read_only=True) as con:
+            row = con.execute(
+                load_sql("core/select_document_report.sql"), {"document_id": file_id(path)}
+            ).df()
+    except duckdb.Error as exc:
+        return {"status": "failed", "error": f"could not read the warehouse to report: {exc}"}
     return row.iloc[0].to_dict() if len(row) else {"status": "failed", "error": "no record"}
 
 
@@ -58,7 +52,7 @@ def describe(info: dict, outcome: str) -> str:
     if info["status"] == "quarantined":
         return f"QUARANTINED: {info['error']}"
     if info["status"] == "failed":
-        return "FAILED (see the log above)"
+        return f"FAILED: {info['error']}"
     checks = f"{info['failed_errors']} failed checks, {info['failed_warnings']} warnings"
     return (
         f"{outcome} {info['unit_key']}/{info['fiscal_year']}/{info['doc_kind']}: "
@@ -67,7 +61,11 @@ def describe(info: dict, outcome: str) -> str:
 
 
 def ingest_one(
-    instance: dg.DagsterInstance, path: Path, warehouse: Path, manifest: str = ""
+    instance: dg.DagsterInstance,
+    path: Path,
+    warehouse: Path,
+    manifest: str = "",
+    lock_wait_s: float = DEFAULT_LOCK_WAIT_S,
 ) -> tuple[str, dict]:
     instance.add_dynamic_partitions(document_partition.name, [path.name])
     result = dg.materialize(
@@ -76,13 +74,16 @@ def ingest_one(
         instance=instance,
         resources={
             "inbox": InboxResource(path=str(path.parent.resolve()), manifest=manifest),
-            "warehouse": WarehouseResource(path=str(warehouse)),
+            "warehouse": WarehouseResource(path=str(warehouse), lock_wait_s=lock_wait_s),
         },
         raise_on_error=False,
         run_config=QUIET_RUN,
     )
     if not result.success:
-        return "failed", report(warehouse, path)
+        info = report(warehouse, path)
+        if info["status"] != "quarantined":  # failed before anything could be recorded
+            info = {"status": "failed", "error": step_failure(result) or info["error"]}
+        return "failed", info
     loads = [
         e.materialization.metadata["status"].value
         for e in result.get_asset_materialization_events()
@@ -92,8 +93,21 @@ def ingest_one(
     return str(loads[0]) if loads else "unchanged", report(warehouse, path)
 
 
-def refresh_marts(instance: dg.DagsterInstance, warehouse: Path) -> bool:
-    resources = {"warehouse": WarehouseResource(path=str(warehouse))}
+def step_failure(result: dg.ExecuteInProcessResult) -> str | None:
+    """The message of the run's first failed step (e.g. a warehouse lock that never freed)."""
+    for event in result.all_events:
+        if event.is_step_failure:
+            data = event.step_failure_data
+            if data.user_failure_data and data.user_failure_data.description:
+                return data.user_failure_data.description
+            return data.error.message.strip() if data.error else event.message
+    return None
+
+
+def refresh_marts(
+    instance: dg.DagsterInstance, warehouse: Path, lock_wait_s: float = DEFAULT_LOCK_WAIT_S
+) -> bool:
+    resources = {"warehouse": WarehouseResource(path=str(warehouse), lock_wait_s=lock_wait_s)}
     result = dg.materialize(
         [assets.warehouse_marts],
         instance=instance,
@@ -105,7 +119,9 @@ def refresh_marts(instance: dg.DagsterInstance, warehouse: Path) -> bool:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    pdfs = collect_pdfs(args.targets)
+    pdfs, skipped = collect(args.targets)
+    for odd in skipped:
+        print(f"skipped {odd.path}: {odd.reason}", file=sys.stderr)
     if not pdfs:
         print("nothing to ingest: no PDF files found", file=sys.stderr)
         return 2
@@ -119,25 +135,38 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     unknown = sorted(set(stated) - {p.name for p in pdfs})
     if unknown:
         print(f"note: the manifest names files not in this batch: {', '.join(unknown)}")
+    with StopOnSignal() as stop:
+        tally, marts_ok, elapsed = ingest_batch(pdfs, warehouse, manifest, stop, args.lock_wait)
+    summary = ", ".join(f"{k} {v}" for k, v in sorted(tally.items()))
+    summary += f", skipped {len(skipped)} (see above)" if skipped else ""
+    print(f"{len(pdfs)} documents in {elapsed:.1f} s: {summary}; warehouse {warehouse}")
+    bad = sum(v for k, v in tally.items() if k not in ("loaded", "unchanged"))
+    return 0 if bad == 0 and marts_ok and not skipped and not stop.signal else 1
+
+
+def ingest_batch(
+    pdfs: list[Path], warehouse: Path, manifest: str, stop: StopOnSignal, lock_wait_s: float
+) -> tuple[dict[str, int], bool, float]:
+    """One document at a time, one progress line each; stops between documents on a signal."""
     tally: dict[str, int] = {}
     started = time.perf_counter()
     with dg.DagsterInstance.ephemeral() as instance:
         for n, path in enumerate(pdfs, start=1):
+            if stop.signal:
+                print(f"stopped by {stop.signal}: {len(pdfs) - n + 1} documents not started")
+                tally["not started"] = len(pdfs) - n + 1
+                break
             clock = time.perf_counter()
-            outcome, info = ingest_one(instance, path, warehouse, manifest)
-            state = info["status"] if info["status"] == "quarantined" else outcome
+            outcome, info = ingest_one(instance, path, warehouse, manifest, lock_wait_s)
+            state = info["status"] if info["status"] in ("quarantined", "failed") else outcome
             tally[state] = tally.get(state, 0) + 1
             seconds = time.perf_counter() - clock
             print(
                 f"[{n}/{len(pdfs)}] {path.name}: {describe(info, outcome)} ({seconds:.1f} s)",
                 flush=True,
             )
-        marts_ok = refresh_marts(instance, warehouse)
-    elapsed = time.perf_counter() - started
-    summary = ", ".join(f"{k} {v}" for k, v in sorted(tally.items()))
-    print(f"{len(pdfs)} documents in {elapsed:.1f} s: {summary}; warehouse {warehouse}")
-    bad = sum(v for k, v in tally.items() if k not in ("loaded", "unchanged"))
-    return 0 if bad == 0 and marts_ok else 1
+        marts_ok = refresh_marts(instance, warehouse, lock_wait_s)
+    return tally, marts_ok, time.perf_counter() - started
 
 
 def cmd_accuracy(args: argparse.Namespace) -> int:
@@ -163,6 +192,13 @@ def parser() -> argparse.ArgumentParser:
     ingest = sub.add_parser("ingest", help="extract, validate and load PDFs into DuckDB")
     ingest.add_argument("targets", nargs="+", metavar="PDF_OR_DIR")
     ingest.add_argument("--warehouse", default=str(DEFAULT_WAREHOUSE), metavar="PATH.duckdb")
+    ingest.add_argument(
+        "--lock-wait",
+        type=float,
+        default=float(os.environ.get(LOCK_WAIT_ENV) or DEFAULT_LOCK_WAIT_S),
+        metavar="SECONDS",
+        help="how long to wait for another writer's lock on the warehouse (default %(default)s)",
+    )
     ingest.add_argument(
         "--manifest",
         metavar="FILE.csv",

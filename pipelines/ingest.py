@@ -6,8 +6,11 @@ way whichever door it came in by.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import time
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -149,10 +152,51 @@ def page_count(path: Path) -> int | None:
 
 
 def quarantine(con: duckdb.DuckDBPyConnection, path: Path, error: str) -> IngestResult:
-    document_id = file_sha256(path)
+    document_id = file_id(path)
     record_quarantine(con, document_id, path.name, page_count(path), error)
     log.warning("quarantined %s: %s", path.name, error)
     return IngestResult(path.name, document_id, "quarantined", error=error)
+
+
+def file_id(path: Path) -> str:
+    """The document id (sha256 of the bytes); of the path when the file cannot be read."""
+    try:
+        return file_sha256(path)
+    except OSError:
+        return hashlib.sha256(str(path).encode()).hexdigest()
+
+
+def failure_reason(exc: BaseException, stage: str) -> str:
+    """What went wrong, in words a person can act on, for any exception while ``stage``."""
+    if isinstance(exc, UnreadableDocument):
+        return str(exc)
+    return (
+        f"unexpected {type(exc).__name__} while {stage}: {exc}. The file may use a feature "
+        "the pipeline does not read yet: keep the file and report this message with it; "
+        "the rest of the batch carried on"
+    )
+
+
+class DocumentFailed(Exception):
+    """One document failed and is recorded as quarantined; the message is the reason."""
+
+
+@contextmanager
+def failures_recorded(
+    connection: Callable[[], AbstractContextManager[duckdb.DuckDBPyConnection]],
+    path: Path,
+    stage: str,
+) -> Iterator[None]:
+    """Any exception in the block becomes a quarantine row, then :class:`DocumentFailed`."""
+    try:
+        yield
+    except Exception as exc:
+        reason = failure_reason(exc, stage)
+        if not isinstance(exc, UnreadableDocument):
+            log.exception("%s failed while %s", path.name, stage)
+        with connection() as con:
+            quarantine(con, path, reason)
+        raise DocumentFailed(reason) from exc
 
 
 def failed_error_checks(results: pd.DataFrame) -> int:
@@ -162,12 +206,14 @@ def failed_error_checks(results: pd.DataFrame) -> int:
 
 
 def ingest_file(con: duckdb.DuckDBPyConnection, path: Path) -> IngestResult:
-    """Extract and load one PDF; unreadable files are quarantined with their reason."""
+    """Extract and load one PDF; any failure is quarantined with its reason."""
     try:
-        frames = extract_frames(path)
-    except UnreadableDocument as exc:
-        return quarantine(con, path, str(exc))
-    outcome, results = load_frames(con, frames)
+        with failures_recorded(lambda: nullcontext(con), path, "reading the PDF"):
+            frames = extract_frames(path)
+        with failures_recorded(lambda: nullcontext(con), path, "validating and loading"):
+            outcome, results = load_frames(con, frames)
+    except DocumentFailed as failed:
+        return IngestResult(path.name, file_id(path), "quarantined", error=str(failed))
     return IngestResult(
         path.name,
         outcome.document_id,

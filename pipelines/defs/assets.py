@@ -2,13 +2,19 @@
 
 import json
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 import dagster as dg
 import pandas as pd
 
 from pipelines.extract.document import ExtractedDocument, extract_document, file_sha256
-from pipelines.extract.errors import UnreadableDocument
-from pipelines.ingest import DocumentFrames, frames_from, load_frames, quarantine
+from pipelines.ingest import (
+    DocumentFailed,
+    DocumentFrames,
+    failures_recorded,
+    frames_from,
+    load_frames,
+)
 from pipelines.validate import suite_names
 from pipelines.warehouse import is_known_document, load_sql, refresh_dimensions
 
@@ -44,12 +50,8 @@ def extracted_tables(
     if known:
         context.log.info("%s: already in the warehouse, nothing to do", path.name)
         return
-    try:
+    with failed_as_dagster(), failures_recorded(warehouse.connection, path, "reading the PDF"):
         doc = extract_document(path, manifest=inbox.manifest_entry(context.partition_key))
-    except UnreadableDocument as exc:
-        with warehouse.connection() as con:
-            quarantine(con, path, str(exc))
-        raise dg.Failure(description=f"{path.name} quarantined: {exc}") from exc
     yield dg.Output(
         doc,
         metadata={
@@ -66,10 +68,15 @@ def extracted_tables(
 
 @dg.asset(partitions_def=document_partition, group_name="normalize")
 def tidy_frames(
-    context: dg.AssetExecutionContext, extracted_tables: ExtractedDocument
+    context: dg.AssetExecutionContext,
+    extracted_tables: ExtractedDocument,
+    inbox: InboxResource,
+    warehouse: WarehouseResource,
 ) -> DocumentFrames:
     """One row per number (plus narrative figures and performance targets)."""
-    frames = frames_from(extracted_tables)
+    path = inbox.pdf(context.partition_key)
+    with failed_as_dagster(), failures_recorded(warehouse.connection, path, "normalising"):
+        frames = frames_from(extracted_tables)
     context.add_output_metadata(
         {
             "facts": len(frames.facts),
@@ -79,6 +86,15 @@ def tidy_frames(
         }
     )
     return frames
+
+
+@contextmanager
+def failed_as_dagster() -> Iterator[None]:
+    """A document that failed (and is recorded as quarantined) fails its step with the reason."""
+    try:
+        yield
+    except DocumentFailed as failed:
+        raise dg.Failure(description=str(failed)) from failed
 
 
 def check_results(results: pd.DataFrame) -> list[dg.AssetCheckResult]:
@@ -115,12 +131,18 @@ def check_results(results: pd.DataFrame) -> list[dg.AssetCheckResult]:
     check_specs=[dg.AssetCheckSpec(name, asset="warehouse_document") for name in SUITE_NAMES],
 )
 def warehouse_document(
-    context: dg.AssetExecutionContext, tidy_frames: DocumentFrames, warehouse: WarehouseResource
+    context: dg.AssetExecutionContext,
+    tidy_frames: DocumentFrames,
+    inbox: InboxResource,
+    warehouse: WarehouseResource,
 ) -> dg.MaterializeResult:
     """Validate with great-expectations and load the document in one DuckDB transaction."""
-    with warehouse.connection() as con:
-        outcome, results = load_frames(con, tidy_frames)
-        refresh_dimensions(con)
+    path = inbox.pdf(context.partition_key)
+    stage = "validating and loading"
+    with failed_as_dagster(), failures_recorded(warehouse.connection, path, stage):
+        with warehouse.connection() as con:
+            outcome, results = load_frames(con, tidy_frames)
+            refresh_dimensions(con)
     if outcome.status == "quarantined":
         raise dg.Failure(description=f"{tidy_frames.meta.file_name} quarantined at load")
     context.log.info("%s: %s (%d facts)", tidy_frames.meta.file_name, outcome.status, outcome.facts)

@@ -9,5 +9,7 @@ DEFAULT_INBOX = REPO_ROOT / "data/inbox"
 DEFAULT_WAREHOUSE = REPO_ROOT / "data/warehouse.duckdb"
 INBOX_ENV = "PIPELINES_INBOX"
 WAREHOUSE_ENV = "PIPELINES_WAREHOUSE"
+LOCK_WAIT_ENV = "PIPELINES_LOCK_WAIT_S"
+DEFAULT_LOCK_WAIT_S = 120.0  # DuckDB admits one writing process: wait for the other to finish
 NIGHTLY_CRON = "0 2 * * *"
 MANIFEST_NAME = "manifest.csv"  # identities for files that cannot state their own, in the inbox

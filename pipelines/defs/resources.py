@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import time
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -10,12 +10,21 @@ from pathlib import Path
 import dagster as dg
 import duckdb
 
+from pipelines.inbox_files import folder_pdfs
 from pipelines.manifest import Manifest, read_manifest
-from pipelines.warehouse import connect
+from pipelines.warehouse.lock import connect_waiting
 
-from .constants import DEFAULT_INBOX, DEFAULT_WAREHOUSE, INBOX_ENV, MANIFEST_NAME, WAREHOUSE_ENV
+from .constants import (
+    DEFAULT_INBOX,
+    DEFAULT_LOCK_WAIT_S,
+    DEFAULT_WAREHOUSE,
+    INBOX_ENV,
+    LOCK_WAIT_ENV,
+    MANIFEST_NAME,
+    WAREHOUSE_ENV,
+)
 
-LOCK_RETRY_S = 120.0  # DuckDB admits one writing process: wait for the other run to finish
+log = logging.getLogger(__name__)
 
 
 class InboxResource(dg.ConfigurableResource):
@@ -37,28 +46,25 @@ class InboxResource(dg.ConfigurableResource):
         return self.stated_identities().get(partition_key, {})
 
     def pdf_files(self) -> list[Path]:
+        """The inbox's PDF files; odd entries (folders, FIFOs, broken links) never opened."""
         folder = Path(self.path)
         if not folder.is_dir():
             return []
-        return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() == ".pdf")
+        files, skipped = folder_pdfs(folder)
+        for odd in skipped:
+            log.warning("inbox entry %s skipped: %s", odd.path.name, odd.reason)
+        return files
 
 
 class WarehouseResource(dg.ConfigurableResource):
     """The DuckDB warehouse file. Only the load step writes, one connection at a time."""
 
     path: str = str(DEFAULT_WAREHOUSE)
+    lock_wait_s: float = DEFAULT_LOCK_WAIT_S  # how long to wait for another writer's lock
 
     @contextmanager
     def connection(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        deadline = time.monotonic() + LOCK_RETRY_S
-        while True:
-            try:
-                con = connect(self.path)
-                break
-            except duckdb.IOException as exc:
-                if "lock" not in str(exc).lower() or time.monotonic() > deadline:
-                    raise
-                time.sleep(1.0)
+        con = connect_waiting(self.path, self.lock_wait_s)
         try:
             yield con
         finally:
@@ -69,6 +75,9 @@ def default_resources() -> dict[str, dg.ConfigurableResource]:
     return {
         "inbox": InboxResource(path=dg.EnvVar(INBOX_ENV).get_value(str(DEFAULT_INBOX))),
         "warehouse": WarehouseResource(
-            path=dg.EnvVar(WAREHOUSE_ENV).get_value(str(DEFAULT_WAREHOUSE))
+            path=dg.EnvVar(WAREHOUSE_ENV).get_value(str(DEFAULT_WAREHOUSE)),
+            lock_wait_s=float(
+                dg.EnvVar(LOCK_WAIT_ENV).get_value(str(DEFAULT_LOCK_WAIT_S)) or DEFAULT_LOCK_WAIT_S
+            ),
         ),
     }

@@ -26,7 +26,11 @@ def nightly_ingest_schedule(
     todo = [p for p in files if p.name not in done]
     if not todo:
         return dg.SkipReason(f"all {len(files)} inbox files already loaded")
-    return [dg.RunRequest(run_key=run_key(p), partition_key=p.name) for p in todo]
+    stated = inbox.stated_identities()
+    return [
+        dg.RunRequest(run_key=run_key(p, stated.get(p.name, {})), partition_key=p.name)
+        for p in todo
+    ]
 
 
 nightly_marts_schedule = dg.ScheduleDefinition(
