@@ -193,7 +193,7 @@ def procurement_columns(fiscal_year: int) -> list[Column]:
         Column("采购物品名称", "text"),
         Column("政府采购目录序号", "code"),
         Column("计量单位", "text"),
-        Column("数量", "text"),
+        Column("数量", "count"),
         Column("单价", "amount"),
         *[Column(f, "amount", money) for f in (*funds, "单位资金", "财政拨款结转")],
         Column(f"{fiscal_year}年预留中小微企业份额", "amount"),
@@ -203,6 +203,6 @@ def procurement_columns(fiscal_year: int) -> list[Column]:
 def fixed_assets_columns(unit: str) -> list[Column]:
     return [
         Column("项 目", "name"),
-        Column("数 量", "text"),
+        Column("数 量", "count"),
         Column(f"价 值（金额单位：{unit}）", "amount"),
     ]

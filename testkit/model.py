@@ -6,11 +6,12 @@ from the same model, never from the printed text, so extraction is measured agai
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Literal
 
-Role = Literal["row_no", "code", "name", "amount", "text"]
+Role = Literal["row_no", "code", "name", "amount", "text", "count"]
 Side = Literal["income", "expenditure"]
 
 
@@ -26,6 +27,11 @@ class Column:
     @property
     def key(self) -> str:
         return "".join(self.printed.split())
+
+    @property
+    def truth_name(self) -> str:
+        """The contract's column name: the leaf without its unit annotation (价值（…） → 价值)."""
+        return re.sub(r"[（(]金额单位[：:][^）)]*[）)]$", "", self.key)
 
 
 @dataclass

@@ -8,7 +8,14 @@ from itertools import groupby
 from .model import Column, Disclosure, FamilyTable, Item, Row
 from .sheet import SheetWriter
 
-ROLE_WIDTH = {"row_no": 6.0, "code": 11.0, "name": 30.0, "amount": 13.0, "text": 10.0}
+ROLE_WIDTH = {
+    "row_no": 6.0,
+    "code": 11.0,
+    "name": 30.0,
+    "amount": 13.0,
+    "text": 10.0,
+    "count": 10.0,
+}
 YUAN_AMOUNT_WIDTH = 17.0  # '500,000,000.00' must not wrap inside its cell
 
 
@@ -66,7 +73,7 @@ def cell_text(column: Column, row: Row, doc: Disclosure, label: str | None) -> s
         return label if label is not None else item.label
     if column.role == "code":
         return item.code
-    if column.role == "text":
+    if column.role in ("text", "count"):
         return item.texts.get(column.key)
     return format_amount(item.amounts.get(column.key), doc.unit, doc.zero_as_blank)
 

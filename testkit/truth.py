@@ -11,7 +11,7 @@ import pandas as pd
 
 from pipelines.schema import NARRATIVE_DTYPES, TWO_SIDED_TABLES, facts_frame
 
-from .model import Disclosure, FamilyTable
+from .model import Column, Disclosure, FamilyTable, Item
 
 TRUTH_COLUMNS = [
     "table_code",
@@ -30,12 +30,24 @@ def squash(text: str) -> str:
     return "".join(text.split())
 
 
+def cell_value(col: Column, item: Item | None) -> Decimal | None:
+    """The printed number of a cell: an amount in 万元, or a count (数量) as printed."""
+    if item is None:
+        return None
+    if col.role == "amount":
+        return item.amounts.get(col.key)
+    if col.role == "count" and item.texts.get(col.key):
+        return Decimal(item.texts[col.key])
+    return None
+
+
 def table_facts(table: FamilyTable) -> list[dict[str, Any]]:
     records = []
     for index, row in enumerate(table.rows):
         for col in table.columns:
             item = row.items.get(col.side)
-            if col.role != "amount" or item is None or col.key not in item.amounts:
+            value = cell_value(col, item)
+            if value is None:
                 continue
             group = None if table.code in TWO_SIDED_TABLES or not col.group else squash(col.group)
             records.append(
@@ -46,9 +58,9 @@ def table_facts(table: FamilyTable) -> list[dict[str, Any]]:
                     "side": col.side,
                     "item_code": item.code,
                     "item_name": squash(item.name),
-                    "column_name": col.key,
+                    "column_name": col.truth_name,
                     "column_group": group,
-                    "amount_wan": item.amounts[col.key],
+                    "amount_wan": value,
                 }
             )
     return records
