@@ -15,7 +15,8 @@ import pypdfium2.raw as pdfium_c
 from .errors import UnreadableDocument
 
 LINE_MERGE_PT = 3.0  # text rects whose vertical centres are this close are one printed line
-MIN_RULE_PATHS = 8  # a ruled table draws at least this many path objects
+MIN_RULE_PATHS = 8  # a ruled table draws at least this many path objects…
+MIN_RULE_PT, MAX_RULE_WIDTH_PT = 8.0, 2.0  # …or a few rules: long and thin
 SCAN_MIN_COVER = 0.5  # an image over half the page: a scan, whose rules only a render can see
 
 
@@ -77,8 +78,18 @@ def group_lines(rects: list[tuple[float, float, float, str]]) -> list[TextLine]:
     return out
 
 
-def count_paths(page: pdfium.PdfPage) -> int:
-    return sum(1 for obj in page.get_objects() if obj.type == pdfium_c.FPDF_PAGEOBJ_PATH)
+def may_hold_rules(page: pdfium.PdfPage) -> bool:
+    """Enough drawn paths for a table, or at least a box of rules (2 across, 2 down): a
+    one-row continuation of a table can be drawn with as few as six lines."""
+    paths = [obj for obj in page.get_objects() if obj.type == pdfium_c.FPDF_PAGEOBJ_PATH]
+    if len(paths) >= MIN_RULE_PATHS:
+        return True
+    across = down = 0
+    for obj in paths:
+        left, bottom, right, top = obj.get_bounds()
+        across += right - left >= MIN_RULE_PT and top - bottom <= MAX_RULE_WIDTH_PT
+        down += top - bottom >= MIN_RULE_PT and right - left <= MAX_RULE_WIDTH_PT
+    return across >= 2 and down >= 2
 
 
 def is_scanned(page: pdfium.PdfPage, width: float, height: float) -> bool:
@@ -99,7 +110,7 @@ def read_page(page: pdfium.PdfPage, number: int) -> PageText:
         text = textpage.get_text_bounded(left, bottom, right, top).strip()
         if text:
             rects.append((height - top, height - bottom, left, text))
-    ruled = count_paths(page) >= MIN_RULE_PATHS or (bool(rects) and is_scanned(page, width, height))
+    ruled = may_hold_rules(page) or (bool(rects) and is_scanned(page, width, height))
     return PageText(number, width, height, group_lines(rects), ruled)
 
 
