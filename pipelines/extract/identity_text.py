@@ -12,49 +12,21 @@ from dataclasses import dataclass
 
 from pipelines.text import label, one_line, squash
 
-# --- identity vocabulary (to join pipelines/extract/vocabulary.py) ---
-# Labels a disclosure prints before its unit, squashed and NFKC-normalised (（）→(), ：→:).
-UNIT_LABELS: tuple[str, ...] = (
-    "部门(单位)名称",
-    "部门(单位)",
-    "单位名称",
-    "部门名称",
-    "机构名称",
-    "编制单位",
-    "编制部门",
-    "预算单位",
-    "预算部门",
-    "填报单位",
-    "报送单位",
-    "公开单位",
-    "主管部门",
-    "部门",
-    "单位",
-    "金额单位",
-)
-YEAR_LABELS: tuple[str, ...] = ("预算年度", "决算年度", "年度", "所属年度", "年份")
-MONEY_UNITS: tuple[str, ...] = ("万元", "元")
-# How Chinese organisation names end (局, 中心, 委员会, 人民法院, 街道办事处…).
-ORG_SUFFIXES: tuple[str, ...] = tuple(
-    "局 委 办 院 所 站 队 处 科 室 馆 校 园 会 部 厅 府 社 团 组 署 台 场 狱 庭 司 段 厂 库 宫 "
-    "联 心 镇 乡 街道 村 区 县 市 省 盟 旗 协 校 学 家".split()
-)
-SELF_REFERENCES: frozenset[str] = frozenset(
-    {"本部门", "本单位", "我部门", "我单位", "我局", "本局"}
-)
-# Fund names that contain 预算 without saying what kind of document this is.
-FUND_NAMES: tuple[str, ...] = (
-    "一般公共预算",
-    "政府性基金预算",
-    "政府基金预算",
-    "国有资本经营预算",
-    "社会保险基金预算",
-    "预算内",
-    "预算外",
-    "预算绩效",
+from .vocabulary import (
+    COVER_TITLE,
+    FUND_NAMES,
+    IDENTITY_NUMBERING,
+    MONEY_UNITS,
+    NARRATIVE_OPENING,
+    ORG_SUFFIXES,
+    SELF_REFERENCES,
+    TITLE_WITH_YEAR,
+    TOC_LEADER,
+    UNIT_LABELS,
+    YEAR,
+    YEAR_LABELS,
 )
 
-YEAR = r"((?:19|20)\d{2})"
 _LABEL = re.compile(
     "("
     + "|".join(re.escape(w) for w in sorted(UNIT_LABELS + YEAR_LABELS, key=len, reverse=True))
@@ -206,33 +178,17 @@ def bare_unit_clues(head: str, text: str) -> list[Clue]:
     return clues
 
 
-_NUMBERING = re.compile(
-    r"^(?:(?:公开\s*\d+\s*表|公开表\s*[一二三四五六七八九十\d]+|表\s*[一二三四五六七八九十\d]+)"
-    r"\s*[:、.]?|[一二三四五六七八九十]+\s*[、.:]|\d{1,2}\s*[、.:])\s*"
-)
-_TITLE_WITH_YEAR = re.compile(r"^(?P<name>.*?)" + YEAR + r"年度?(?P<rest>.*表)$")
-_COVER = re.compile(
-    r"^(?P<name>.*?)" + YEAR + r"年度?(?:部门|单位)?(?P<kind>预算|决算)"
-    r"(?:信息)?(?:公开)?(?:目录|说明|情况说明|文本|报告|表)?$"
-)
-_NARRATIVE = re.compile(
-    r"现将(?P<name>[^,，。;；]{0,40}?)" + YEAR + r"年度?(?:部门|单位)?(?P<kind>预算|决算)"
-    r"(?:信息|情况|草案)?(?:公开|说明|编制)"
-)
-_LEADER = re.compile(r"(\.{4,}|…{2,}|·{4,})")
-
-
 def without_numbering(line: str) -> str:
     """'表1 2023年…' / '一、…' / '公开01表 …' → the title, squashed, without its number."""
-    return squash(_NUMBERING.sub("", one_line(line), count=1))
+    return squash(IDENTITY_NUMBERING.sub("", one_line(line), count=1))
 
 
 def title_clues(line: str) -> list[Clue]:
     """The year (and unit) inside a table title: '一、2017年度某法院部门收支预算总表'."""
     text = without_numbering(line)
-    if _LEADER.search(text) or _SENTENCE.search(text):
+    if TOC_LEADER.search(text) or _SENTENCE.search(text):
         return []
-    m = _TITLE_WITH_YEAR.match(text)
+    m = TITLE_WITH_YEAR.match(text)
     if not m:
         return []
     clues = [Clue("fiscal_year", m[2], text)]
@@ -250,7 +206,7 @@ def cover_clues(line: str) -> list[Clue]:
     text = without_numbering(line)
     if looks_like_unit_name(text):
         return [Clue("dept_name", label(text), text)]
-    m = _COVER.match(text)
+    m = COVER_TITLE.match(text)
     if not m:
         return []
     clues = [Clue("fiscal_year", m[2], text), Clue("doc_kind", kind_of(m["kind"]) or "", text)]
@@ -261,7 +217,7 @@ def cover_clues(line: str) -> list[Clue]:
 
 def narrative_clues(text: str) -> list[Clue]:
     """'现将某局2023年部门预算公开如下' in the narrative's opening (text squashed, joined)."""
-    m = _NARRATIVE.search(squash(text))
+    m = NARRATIVE_OPENING.search(squash(text))
     if not m:
         return []
     clues = [Clue("fiscal_year", m[2], m[0]), Clue("doc_kind", kind_of(m["kind"]) or "", m[0])]

@@ -93,3 +93,63 @@ EXPENDITURE_KIND_WORDS = frozenset({"基本支出", "项目支出"})
 NON_FAMILY_HEADER_WORDS = frozenset(
     {"一级指标", "二级指标", "绩效目标", "单位性质", "经费保障形式"}
 )
+
+
+# ---------------------------------------------------------------------------------------------
+# Identity: who published the document, for which year (read by identity_text.py)
+# ---------------------------------------------------------------------------------------------
+# Labels a disclosure prints before its unit, squashed and NFKC-normalised (（）→(), ：→:).
+UNIT_LABELS: tuple[str, ...] = (
+    "部门(单位)名称",
+    "部门(单位)",
+    "单位名称",
+    "部门名称",
+    "机构名称",
+    "编制单位",
+    "编制部门",
+    "预算单位",
+    "预算部门",
+    "填报单位",
+    "报送单位",
+    "公开单位",
+    "主管部门",
+    "部门",
+    "单位",
+    "金额单位",
+)
+YEAR_LABELS: tuple[str, ...] = ("预算年度", "决算年度", "年度", "所属年度", "年份")
+MONEY_UNITS: tuple[str, ...] = ("万元", "元")
+# How Chinese organisation names end (局, 中心, 委员会, 人民法院, 街道办事处…).
+ORG_SUFFIXES: tuple[str, ...] = tuple(
+    "局 委 办 院 所 站 队 处 科 室 馆 校 园 会 部 厅 府 社 团 组 署 台 场 狱 庭 司 段 厂 库 宫 "
+    "联 心 镇 乡 街道 村 区 县 市 省 盟 旗 协 校 学 家".split()
+)
+SELF_REFERENCES: frozenset[str] = frozenset(
+    {"本部门", "本单位", "我部门", "我单位", "我局", "本局"}
+)
+# Fund names that contain 预算 without saying what kind of document this is.
+FUND_NAMES: tuple[str, ...] = (
+    "一般公共预算",
+    "政府性基金预算",
+    "政府基金预算",
+    "国有资本经营预算",
+    "社会保险基金预算",
+    "预算内",
+    "预算外",
+    "预算绩效",
+)
+YEAR = r"((?:19|20)\d{2})"  # a fiscal year as printed (after NFKC)
+# Numbering before a title, on text with single spaces (表1 2023年… must keep its year apart).
+IDENTITY_NUMBERING = re.compile(
+    r"^(?:(?:公开\s*\d+\s*表|公开表\s*[一二三四五六七八九十\d]+|表\s*[一二三四五六七八九十\d]+)"
+    r"\s*[:、.]?|[一二三四五六七八九十]+\s*[、.:]|\d{1,2}\s*[、.:])\s*"
+)
+TITLE_WITH_YEAR = re.compile(r"^(?P<name>.*?)" + YEAR + r"年度?(?P<rest>.*表)$")
+COVER_TITLE = re.compile(
+    r"^(?P<name>.*?)" + YEAR + r"年度?(?:部门|单位)?(?P<kind>预算|决算)"
+    r"(?:信息)?(?:公开)?(?:目录|说明|情况说明|文本|报告|表)?$"
+)
+NARRATIVE_OPENING = re.compile(
+    r"现将(?P<name>[^,，。;；]{0,40}?)" + YEAR + r"年度?(?:部门|单位)?(?P<kind>预算|决算)"
+    r"(?:信息|情况|草案)?(?:公开|说明|编制)"
+)
