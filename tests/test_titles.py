@@ -43,12 +43,7 @@ def test_not_titles(line):
     assert table_code_of(line) is None
 
 
-def test_title_block_with_and_without_space_after_unit_code():
-    for unit_line in (
-        "323 石家庄正定新区劳动与社会保障管理中心",
-        "323石家庄正定新区劳动与社会保障管理中心",
-    ):
-        block = read_title_block([unit_line, "预算年度： 2022 单位：万元"])
-        assert (block.dept_code, block.dept_name) == ("323", "石家庄正定新区劳动与社会保障管理中心")
-        assert (block.fiscal_year, block.year_word, block.unit) == (2022, "预算", "万元")
+def test_title_block_reads_the_money_unit():
+    block = read_title_block(["部门预算收支总表", "323 某中心", "预算年度： 2022 单位：万元"])
+    assert (block.table_code, block.unit) == ("income_expenditure_summary", "万元")
     assert read_title_block(["决算年度：2021", "单位：元"]).unit == "元"

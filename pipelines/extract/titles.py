@@ -28,8 +28,6 @@ from .vocabulary import (
 TITLE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), code) for pattern, code in TITLE_WORDINGS
 )
-UNIT_LINE = re.compile(r"^(\d{2,})\s*([^\d\s：:].*)$")
-YEAR_LINE = re.compile(r"(预算|决算)年度[：:]\s*(\d{4})")
 
 
 def title_core(line: str) -> str | None:
@@ -63,14 +61,12 @@ def is_target_title(line: str) -> bool:
 
 @dataclass
 class TitleBlock:
-    """What the lines above a grid say: title, unit code/name, year, money unit."""
+    """What the lines above a grid say about the table: its title and money unit.
+
+    Who published it and for which year is read once per document (:mod:`.identity`)."""
 
     table_code: str | None = None
     title: str | None = None
-    dept_code: str | None = None
-    dept_name: str | None = None
-    fiscal_year: int | None = None
-    year_word: str | None = None  # '预算' or '决算'
     unit: str | None = None
     target_title: str | None = None
 
@@ -86,10 +82,6 @@ def read_title_block(lines: list[str]) -> TitleBlock:
             block.target_title = text
         elif block.title is None and title_core(line):
             block.title = text  # an unknown table's title: kept with 'unclassified'
-        if m := UNIT_LINE.match(line.strip()):
-            block.dept_code, block.dept_name = m[1], squash(m[2])
-        if m := YEAR_LINE.search(text):
-            block.year_word, block.fiscal_year = m[1], int(m[2])
         if m := UNIT_WORD.search(text):
             block.unit = m[1]
     return block
