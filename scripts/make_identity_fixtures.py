@@ -45,7 +45,12 @@ FIXTURES = [
         ["单位名称：412 某县卫生健康局", "预算年度：2023        单位：万元"],
         "120.50",
         ["按照《预算法》规定，现将某县卫生健康局2023年部门预算公开如下："],
-        {"status": "loaded", "dept_code": "412", "dept_name": "某县卫生健康局", "fiscal_year": 2023},
+        {
+            "status": "loaded",
+            "dept_code": "412",
+            "dept_name": "某县卫生健康局",
+            "fiscal_year": 2023,
+        },
     ),
     Fixture(
         "same_code_other_unit.pdf",
@@ -77,7 +82,12 @@ FIXTURES = [
         ["编制单位：某县文化和旅游局        金额单位：万元"],
         "42.00",
         [],
-        {"status": "loaded", "dept_code": None, "dept_name": "某县文化和旅游局", "fiscal_year": 2023},
+        {
+            "status": "loaded",
+            "dept_code": None,
+            "dept_name": "某县文化和旅游局",
+            "fiscal_year": 2023,
+        },
     ),
 ]
 
