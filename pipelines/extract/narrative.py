@@ -25,7 +25,14 @@ from .grids import Grid, is_cjk
 from .narrative_text import Sentence, is_toc_page, narrative_lines, sentences
 from .pdf_text import PageText
 
-__all__ = ["is_toc_page", "narrative_facts", "narrative_lines", "parse_sentence", "sentences"]
+__all__ = [
+    "is_toc_page",
+    "narrative_facts",
+    "narrative_lines",
+    "parse_sentence",
+    "sentences",
+    "squeeze",
+]
 
 TO_WAN = {"万元": Decimal(1), "亿元": Decimal(10000), "元": Decimal("0.0001")}
 WAN_QUANTUM = Decimal("0.000001")  # DECIMAL(20, 6): 元 with two decimals stay exact
