@@ -39,3 +39,23 @@ def label(text: str) -> str:
     ２０２３→2023), full-width punctuation （）：kept as printed."""
     kept = "".join(ch if _is_fullwidth_punctuation(ch) else normalise(ch) for ch in text)
     return _SPACE.sub("", kept)
+
+
+def is_cjk(ch: str) -> bool:
+    """A CJK character or full-width form: no space is printed next to one."""
+    return "\u2e80" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" or ch in "，。；：、（）“”"
+
+
+def join_words(text: str) -> str:
+    """pdfium's spacing undone, but one space kept between two latin words ('Windows 10')."""
+    parts = text.split()
+    out = parts[0] if parts else ""
+    for part in parts[1:]:
+        out += " " + part if _keeps_space(out[-1], part[0]) else part
+    return out
+
+
+def _keeps_space(left: str, right: str) -> bool:
+    if is_cjk(left) or is_cjk(right) or (left.isdigit() and right.isdigit()):
+        return False
+    return left.isascii() and right.isascii() and left.isalnum() and right.isalnum()

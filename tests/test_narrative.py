@@ -16,9 +16,9 @@ from pipelines.extract.narrative import (
     narrative_lines,
     parse_sentence,
     sentences,
-    squeeze,
 )
 from pipelines.extract.pdf_text import PageText, TextLine, open_pdf, read_pages
+from pipelines.text import join_words as squeeze
 
 SAMPLES = Path(__file__).resolve().parents[1] / "data" / "samples"
 REFERENCE = SAMPLES / "d323_2022_budget.pdf"

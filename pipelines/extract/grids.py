@@ -19,6 +19,8 @@ from pathlib import Path
 
 import camelot
 
+from pipelines.text import is_cjk
+
 log = logging.getLogger(__name__)
 
 LATTICE_OPTIONS = {"split_text": True, "suppress_stdout": True}
@@ -79,10 +81,6 @@ def regions(cells: list[list]) -> dict[tuple[int, int], tuple[int, int]]:
     for cell in parent:
         groups.setdefault(_find(parent, cell), []).append(cell)
     return {cell: min(members) for members in groups.values() for cell in members}
-
-
-def is_cjk(ch: str) -> bool:
-    return "\u2e80" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" or ch in "，。；：、（）“”"
 
 
 def clean(text: str) -> str:

@@ -21,7 +21,7 @@ import pandas as pd
 from pipelines.schema import NARRATIVE_DTYPES
 from pipelines.text import normalise
 
-from .grids import Grid, is_cjk
+from .grids import Grid
 from .narrative_text import Sentence, is_toc_page, narrative_lines, sentences
 from .pdf_text import PageText
 
@@ -31,7 +31,6 @@ __all__ = [
     "narrative_lines",
     "parse_sentence",
     "sentences",
-    "squeeze",
 ]
 
 TO_WAN = {"万元": Decimal(1), "亿元": Decimal(10000), "元": Decimal("0.0001")}
@@ -255,22 +254,3 @@ def facts_frame(records: list[dict[str, object]]) -> pd.DataFrame:
 
 
 # --- kept for targets.py ----------------------------------------------------------------------
-
-
-def squeeze(text: str) -> str:
-    """pdfium spacing undone but one space kept between two latin words ('Windows 10').
-
-    The narrative matches on :func:`pipelines.text.label`; only targets.py's project titles
-    still read this form (move it next to them or into pipelines.text).
-    """
-    parts = text.split()
-    out = parts[0] if parts else ""
-    for part in parts[1:]:
-        out += " " + part if keeps_space(out[-1], part[0]) else part
-    return out
-
-
-def keeps_space(left: str, right: str) -> bool:
-    if is_cjk(left) or is_cjk(right) or (left.isdigit() and right.isdigit()):
-        return False
-    return left.isascii() and right.isascii() and left.isalnum() and right.isalnum()

@@ -17,9 +17,9 @@ from typing import NamedTuple
 import pandas as pd
 
 from pipelines.schema import TARGET_DTYPES
+from pipelines.text import join_words
 
 from .grids import Grid
-from .narrative import squeeze
 from .pdf_text import PageText
 
 ROLES = ("level1", "level2", "level3", "indicator_text", "target_text", "basis")
@@ -122,7 +122,7 @@ def title_between(page: PageText | None, top: float, bottom: float) -> Title | N
         return None
     found = None
     for line in page.lines_between(top, bottom):
-        m = TITLE.match(squeeze(line.text))
+        m = TITLE.match(join_words(line.text))
         if m:
             found = (int(m.group(1)) if m.group(1) else None, m.group(2))
     return found
