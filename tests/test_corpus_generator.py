@@ -237,8 +237,13 @@ def test_every_fact_is_printed_on_its_page(rendered, name: str) -> None:
     pdf, doc = rendered[name]
     pages = [squash(t) for t in page_texts(pdf)]
     truth = json.loads(pdf.with_suffix(".truth.json").read_text(encoding="utf-8"))
+    counts = {c.truth_name for t in doc.all_family_tables() for c in t.columns if c.role == "count"}
     for fact in truth_facts(doc).itertuples():
-        printed = format_amount(fact.amount_wan, doc.unit, zero_as_blank=False)
+        if fact.column_name in counts:  # a count (数量) is printed as it is, never as money
+            value = fact.amount_wan
+            printed = str(int(value)) if value == int(value) else str(value)
+        else:
+            printed = format_amount(fact.amount_wan, doc.unit, zero_as_blank=False)
         assert printed in pages[fact.page - 1], (fact.table_code, fact.item_name, fact.column_name)
     for fact in truth["narrative_facts"]:
         assert squash(fact["sentence"]) in "".join(pages), fact["fact_key"]

@@ -66,9 +66,7 @@ def test_changed_cell_is_located_with_its_new_figure(facts, table, item, column,
 
 def test_changed_part_without_row_identity_is_located_at_its_total(facts):
     # A fixed-asset category has no identity of its own row: 资产总额 = Σ categories flags it.
-    changed, defect = defects.change_cell(
-        facts, "fixed_assets", "4、其他固定资产", "价值（金额单位：万元）"
-    )
+    changed, defect = defects.change_cell(facts, "fixed_assets", "4、其他固定资产", "价值")
     hits = located(validate(changed), replace(defect, flag_item="资产总额"))
     assert not hits.empty, defect.description
     assert fmt(defect.new) in figures(hits)
