@@ -92,7 +92,7 @@ def kind_of(text: str) -> str | None:
 
 
 def split_code_name(value: str) -> tuple[str | None, str | None]:
-    """'301石家庄…' / '石家庄…(301)' / '石家庄… 301' / '301' / '石家庄…' → (code, name)."""
+    """'101某局' / '某局(101)' / '某局 101' / '101' / '某局' → (code, name)."""
     if m := _CODE_ONLY.match(value):
         return m[1], None
     if m := _CODE_IN_PARENS.match(value):
@@ -105,7 +105,7 @@ def split_code_name(value: str) -> tuple[str | None, str | None]:
 
 
 def labelled_segments(text: str) -> tuple[str, list[tuple[str, str]]]:
-    """'305-某局2023年度单位:元' → ('305-某局2023年度', [('单位', '元')]): the unlabelled head
+    """'105-某局2023年度单位:元' → ('105-某局2023年度', [('单位', '元')]): the unlabelled head
     and each label with its value."""
     marks = list(_LABEL.finditer(text))
     head = text[: marks[0].start()] if marks else text
@@ -117,7 +117,7 @@ def labelled_segments(text: str) -> tuple[str, list[tuple[str, str]]]:
 
 
 def unit_value_clues(value: str, text: str) -> list[Clue]:
-    """Code, name and any year printed in one unit value ('318某局2022年')."""
+    """Code, name and any year printed in one unit value ('118某局2022年')."""
     clues = [Clue("fiscal_year", y, text) for y in _YEAR_IN_VALUE.findall(value)]
     value = _YEAR_IN_VALUE.sub("", value).strip("-—–_ ")
     code, name = split_code_name(value)
@@ -130,7 +130,7 @@ def unit_value_clues(value: str, text: str) -> list[Clue]:
 
 def line_clues(line: str) -> list[Clue]:
     """Every identity clue of one title-block line: labelled values (单位名称/部门/编制单位…,
-    预算年度/年度) and an unlabelled '323 某中心' head. '单位:万元' is the money unit, and a name
+    预算年度/年度) and an unlabelled '101 某中心' head. '单位:万元' is the money unit, and a name
     wrapped around it ('部门:某劳动与社会单位:万元保障中心') is joined."""
     text = squash(line)
     head, segments = labelled_segments(text)
@@ -163,7 +163,7 @@ def year_label_clues(word: str, value: str, text: str) -> list[Clue]:
 
 
 def bare_unit_clues(head: str, text: str) -> list[Clue]:
-    """An unlabelled '323 某中心' (a year may follow): the seed's unit line.
+    """An unlabelled '101 某中心' (a year may follow), as many title blocks print the unit.
 
     Only a name that reads as an organisation counts, so a title such as '2023年部门收支总表' or
     a sentence that happens to start with digits never becomes a unit.
