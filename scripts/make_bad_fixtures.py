@@ -1,32 +1,223 @@
-"""Write the unreadable-input fixtures under tests/fixtures/bad/ from the reference PDF.
+"""Write the bad-input fixtures under tests/fixtures/bad/ (files missing there; --force: all).
 
-    .venv/bin/python scripts/make_bad_fixtures.py
+    .venv/bin/python scripts/make_bad_fixtures.py [--force]
 
-empty.pdf (0 bytes), truncated.pdf (first 30% of the bytes), encrypted.pdf (user password),
-scanned.pdf (pages rasterised, no text layer), not_a_disclosure.pdf (a spreadsheet of other
-data rendered like the samples), not_a_pdf.pdf (an HTML error page saved with a .pdf name).
+From the reference PDF: empty.pdf (0 bytes), truncated.pdf (first 30% of the bytes),
+encrypted.pdf (user password), scanned.pdf (pages rasterised, no text layer),
+not_a_disclosure.pdf (a spreadsheet of other data rendered like the samples), not_a_pdf.pdf (an
+HTML error page saved with a .pdf name).
+
+From small one-table disclosures made here (spreadsheet → LibreOffice PDF, one unit each, so
+every one can load as its own document): owner_password.pdf (no user password, text
+extraction not allowed), damaged_xref.pdf (every xref offset wrong), corrupted_stream.pdf (the
+page's content stream garbled mid-way), javascript.pdf (an OpenAction script),
+attachment.pdf (a disclosure carrying an attached file), decimal_overflow.pdf (a number too
+large for DECIMAL(20,6)), images_only.pdf (the page as strips of images, no text),
+portfolio.pdf (a cover page and two attached disclosures), xfa_form.pdf (an XFA form: the
+"please wait" page a non-XFA reader sees), zero_pages.pdf (a valid PDF with no page), and
+good/unit_6NN.pdf: loadable disclosures the tests copy under odd names.
 """
 
 from __future__ import annotations
 
+import argparse
+import io
+import re
+import shutil
+import subprocess
+import sys
 import tempfile
+import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 import pypdfium2 as pdfium
 from openpyxl import Workbook
 from pypdf import PdfReader, PdfWriter
+from pypdf.actions import JavaScript
+from pypdf.constants import UserAccessPermissions
+from pypdf.generic import (
+    ArrayObject,
+    BooleanObject,
+    DecodedStreamObject,
+    DictionaryObject,
+    NameObject,
+)
 
-from testkit.render import convert
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from make_identity_fixtures import Fixture, write_sheet  # noqa: E402
+
+from testkit.render import convert  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 REFERENCE = ROOT / "data/samples/d323_2022_budget.pdf"
 OUT = ROOT / "tests/fixtures/bad"
+GOOD = OUT / "good"
+
+# Units of the small disclosures: a base for each transformed fixture, and loadable copies.
+UNITS = {
+    "owner_password": ("601", "某县财政局"),
+    "damaged_xref": ("602", "某县水利局"),
+    "corrupted_stream": ("603", "某县审计局"),
+    "javascript": ("604", "某县统计局"),
+    "attachment": ("605", "某县林业局"),
+    "decimal_overflow": ("606", "某县商务局"),
+    "images_only": ("607", "某县司法局"),
+    **{f"unit_6{n}": (f"6{n}", name) for n, name in [
+        ("11", "某县交通运输局"), ("12", "某县农业农村局"), ("13", "某县自然资源局"),
+        ("14", "某县应急管理局"), ("15", "某县住房和城乡建设局"), ("16", "某县退役军人事务局"),
+        ("17", "某县市场监督管理局"), ("18", "某县医疗保障局"),
+    ]},
+}  # fmt: skip
+OVERFLOW = "123456789012345678.00"  # 18 integer digits: DECIMAL(20,6) holds 14
+COVERS = {  # pages without a table: what a portfolio or an XFA form shows a plain reader
+    "portfolio_cover": "本文件为PDF包，内含附件，请使用支持PDF包的阅读器打开。",
+    "xfa_cover": "Please wait... If this message is not eventually replaced by the proper "
+    "contents of the document, your PDF viewer may not be able to display this type of document.",
+}
+
+
+def disclosure(code: str, name: str, total: str = "96.00") -> Fixture:
+    return Fixture(
+        "",
+        "部门预算收支总表",
+        [f"单位名称：{code} {name}", "预算年度：2023        单位：万元"],
+        total,
+        [f"现将{name}2023年部门预算公开如下："],
+    )
+
+
+def render_small(work: Path) -> dict[str, Path]:
+    """The small disclosures and cover pages, as PDFs in ``work`` (one LibreOffice run)."""
+    sheets = []
+    for stem, (code, name) in UNITS.items():
+        total = OVERFLOW if stem == "decimal_overflow" else "96.00"
+        sheets.append(work / f"{stem}.xlsx")
+        write_sheet(disclosure(code, name, total), sheets[-1])
+    for stem, text in COVERS.items():
+        wb = Workbook()
+        wb.active.append([text])
+        sheets.append(work / f"{stem}.xlsx")
+        wb.save(sheets[-1])
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice:
+        raise SystemExit("LibreOffice is needed: bash scripts/setup.sh --render")
+    subprocess.run(
+        [soffice, f"-env:UserInstallation=file://{work}/profile", "--headless",
+         "--convert-to", "pdf", "--outdir", str(work), *map(str, sheets)],
+        check=True, capture_output=True, timeout=300,
+    )  # fmt: skip
+    return {s.stem: s.with_suffix(".pdf") for s in sheets}
 
 
 def encrypted(out: Path) -> None:
     writer = PdfWriter(clone_from=PdfReader(REFERENCE))
     writer.encrypt(user_password="secret", owner_password="owner", algorithm="AES-128")
     writer.write(out)
+
+
+def owner_password(src: Path, out: Path) -> None:
+    """Opens without a password, but the permissions forbid copying text (bit 5 unset)."""
+    writer = PdfWriter(clone_from=PdfReader(src))
+    writer.encrypt(
+        user_password="",
+        owner_password="owner",
+        permissions_flag=UserAccessPermissions.PRINT,
+        algorithm="AES-128",
+    )
+    writer.write(out)
+
+
+def damaged_xref(src: Path, out: Path) -> None:
+    """Every xref entry and startxref point 7 bytes off: readers must rebuild the table."""
+    data = src.read_bytes()
+
+    def shift(m: re.Match[bytes]) -> bytes:
+        return b"%010d" % (int(m.group(1)) + 7) + m.group(2)
+
+    data = re.sub(rb"(?m)^(\d{10})( \d{5} n)", shift, data)
+    data = re.sub(rb"startxref\s+(\d+)", lambda m: b"startxref\n%d" % (int(m.group(1)) + 7), data)
+    out.write_bytes(data)
+
+
+def corrupted_stream(src: Path, out: Path, keep: float = 0.97) -> None:
+    """The page's compressed content stream garbled after its first 97%: the table is drawn
+    before the damage, the narrative line under it is lost (earlier damage loses the table)."""
+    writer = PdfWriter(clone_from=PdfReader(src))
+    contents = writer.pages[0]["/Contents"].get_object()
+    raw = zlib.compress(contents.get_data())
+    cut = int(len(raw) * keep)
+    contents._data = raw[:cut] + bytes(b ^ 0x5A for b in raw[cut:])  # stored as is
+    contents[NameObject("/Filter")] = NameObject("/FlateDecode")
+    writer.write(out)
+
+
+def javascript(src: Path, out: Path) -> None:
+    writer = PdfWriter(clone_from=PdfReader(src))
+    writer.add_open_action(JavaScript("app.alert('本文件含有脚本');"))
+    writer.write(out)
+
+
+def attachment(src: Path, out: Path) -> None:
+    writer = PdfWriter(clone_from=PdfReader(src))
+    writer.add_attachment("说明.txt", "附件：编制说明".encode())
+    writer.write(out)
+
+
+def portfolio(cover: Path, parts: list[Path], out: Path) -> None:
+    """A PDF portfolio (/Collection): the disclosures are attachments behind a cover page."""
+    writer = PdfWriter(clone_from=PdfReader(cover))
+    for part in parts:
+        writer.add_attachment(part.name, part.read_bytes())
+    collection = DictionaryObject({NameObject("/View"): NameObject("/D")})
+    writer._root_object[NameObject("/Collection")] = collection
+    writer.write(out)
+
+
+def xfa_form(cover: Path, out: Path) -> None:
+    """A dynamic XFA form: the content is XML in /AcroForm /XFA, the page only says wait."""
+    writer = PdfWriter(clone_from=PdfReader(cover))
+    xml = DecodedStreamObject()
+    xml.set_data(
+        b'<xdp:xdp xmlns:xdp="http://ns.adobe.com/xdp/"><template '
+        b'xmlns="http://www.xfa.org/schema/xfa-template/3.3/"><subform name="form1">'
+        b'<field name="total"><value><text>96.00</text></value></field></subform>'
+        b"</template></xdp:xdp>"
+    )
+    form = DictionaryObject(
+        {NameObject("/Fields"): ArrayObject(), NameObject("/XFA"): writer._add_object(xml)}
+    )
+    writer._root_object[NameObject("/AcroForm")] = writer._add_object(form)
+    writer._root_object[NameObject("/NeedsRendering")] = BooleanObject(True)
+    writer.write(out)
+
+
+def images_only(src: Path, out: Path, strips: int = 4) -> None:
+    """The page drawn as horizontal image strips (none covers half the page), no text."""
+    page = pdfium.PdfDocument(src)[0]
+    width, height = page.get_size()
+    picture = page.render(scale=1.5).to_pil().convert("L")
+    pdf = pdfium.PdfDocument.new()
+    new = pdf.new_page(width, height)
+    step = picture.height // strips
+    for i in range(strips):
+        strip = picture.crop((0, i * step, picture.width, (i + 1) * step))
+        image = pdfium.PdfImage.new(pdf)
+        buffer = io.BytesIO()
+        strip.save(buffer, format="JPEG", quality=60)
+        buffer.seek(0)
+        image.load_jpeg(buffer, inline=True)
+        strip_h = height / strips
+        image.set_matrix(
+            pdfium.PdfMatrix().scale(width, strip_h).translate(0, height - (i + 1) * strip_h)
+        )
+        new.insert_obj(image)
+    new.gen_content()
+    pdf.save(out)
+
+
+def zero_pages(out: Path) -> None:
+    PdfWriter().write(out)
 
 
 def scanned(out: Path, pages: int = 3) -> None:
@@ -48,17 +239,49 @@ def not_a_disclosure(out: Path) -> None:
         out.write_bytes((Path(tmp) / "menu.pdf").read_bytes())
 
 
-def main() -> None:
-    OUT.mkdir(parents=True, exist_ok=True)
+def from_reference() -> dict[str, Callable[[Path], None]]:
     data = REFERENCE.read_bytes()
-    (OUT / "empty.pdf").write_bytes(b"")
-    (OUT / "truncated.pdf").write_bytes(data[: len(data) * 3 // 10])
-    (OUT / "not_a_pdf.pdf").write_bytes(b"<html><body>404 Not Found</body></html>\n")
-    encrypted(OUT / "encrypted.pdf")
-    scanned(OUT / "scanned.pdf")
-    not_a_disclosure(OUT / "not_a_disclosure.pdf")
-    for path in sorted(OUT.iterdir()):
-        print(path.relative_to(ROOT), path.stat().st_size)
+    return {
+        "empty.pdf": lambda out: out.write_bytes(b""),
+        "truncated.pdf": lambda out: out.write_bytes(data[: len(data) * 3 // 10]),
+        "not_a_pdf.pdf": lambda out: out.write_bytes(b"<html><body>404 Not Found</body></html>\n"),
+        "encrypted.pdf": encrypted,
+        "scanned.pdf": scanned,
+        "not_a_disclosure.pdf": not_a_disclosure,
+        "zero_pages.pdf": zero_pages,
+    }
+
+
+def from_small(small: dict[str, Path]) -> dict[str, Callable[[Path], None]]:
+    makers: dict[str, Callable[[Path], None]] = {
+        "owner_password.pdf": lambda out: owner_password(small["owner_password"], out),
+        "damaged_xref.pdf": lambda out: damaged_xref(small["damaged_xref"], out),
+        "corrupted_stream.pdf": lambda out: corrupted_stream(small["corrupted_stream"], out),
+        "javascript.pdf": lambda out: javascript(small["javascript"], out),
+        "attachment.pdf": lambda out: attachment(small["attachment"], out),
+        "decimal_overflow.pdf": lambda out: shutil.copy(small["decimal_overflow"], out),
+        "images_only.pdf": lambda out: images_only(small["images_only"], out),
+        "portfolio.pdf": lambda out: portfolio(
+            small["portfolio_cover"], [small["unit_611"], small["unit_612"]], out
+        ),
+        "xfa_form.pdf": lambda out: xfa_form(small["xfa_cover"], out),
+    }
+    for stem in (s for s in UNITS if s.startswith("unit_")):
+        makers[f"good/{stem}.pdf"] = lambda out, stem=stem: shutil.copy(small[stem], out)
+    return makers
+
+
+def main() -> None:
+    args = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    args.add_argument("--force", action="store_true", help="rewrite fixtures that exist")
+    force = args.parse_args().force
+    GOOD.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="bad-") as tmp:
+        makers = {**from_reference(), **from_small(render_small(Path(tmp)))}
+        for name, make in makers.items():
+            if force or not (OUT / name).exists():
+                make(OUT / name)
+                print(OUT.relative_to(ROOT) / name, (OUT / name).stat().st_size)
 
 
 if __name__ == "__main__":

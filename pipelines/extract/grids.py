@@ -21,6 +21,8 @@ import camelot
 
 from pipelines.text import is_cjk
 
+from .pdf_text import unrestricted
+
 log = logging.getLogger(__name__)
 
 LATTICE_OPTIONS = {"split_text": True, "suppress_stdout": True}
@@ -158,14 +160,16 @@ def read_grids(
     """Every ruled table on ``pages`` (1-based), top to bottom within each page."""
     tables: list[camelot.core.Table] = []
     todo = list(pages)
-    for engine in engines:
-        if not todo:
-            break
-        found = lattice_tables(path, todo, engine)
-        tables += found
-        done = {int(t.page) for t in found}
-        todo = [p for p in todo if p not in done]
-        log.debug("%s: engine %s read %d pages, %d left", path.name, engine, len(done), len(todo))
+    with unrestricted(path) as source:  # an owner-password PDF: camelot reads a plain copy
+        for engine in engines:
+            if not todo:
+                break
+            found = lattice_tables(source, todo, engine)
+            tables += found
+            done = {int(t.page) for t in found}
+            todo = [p for p in todo if p not in done]
+            log.debug("%s: engine %s read %d pages, %d left", path.name, engine, len(done),
+                      len(todo))  # fmt: skip
     grids = [grid_from_table(t, page_heights[int(t.page)]) for t in tables]
     grids.sort(key=lambda g: (g.page, g.top))
     log.debug("camelot found %d grids on %d pages of %s", len(grids), len(pages), path.name)

@@ -6,11 +6,16 @@ where titles are) costs almost nothing next to camelot's per-page work.
 
 from __future__ import annotations
 
+import io
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
+from pypdf import PdfReader
 
 from .errors import UnreadableDocument
 
@@ -18,6 +23,11 @@ LINE_MERGE_PT = 3.0  # text rects whose vertical centres are this close are one 
 MIN_RULE_PATHS = 8  # a ruled table draws at least this many path objects…
 MIN_RULE_PT, MAX_RULE_WIDTH_PT = 8.0, 2.0  # …or a few rules: long and thin
 SCAN_MIN_COVER = 0.5  # an image over half the page: a scan, whose rules only a render can see
+# One unit's 部门预算/决算 runs to a few dozen pages (samples and outside corpus: 16–34; a big
+# ministry's ~150). Hundreds more is a compilation of many units, which would be summed as one
+# document, and camelot's ~1 s per ruled page would hold the batch for many minutes: refuse it
+# before reading a page, with the way to split it.
+MAX_PAGES = 500
 
 
 @dataclass(frozen=True)
@@ -52,14 +62,110 @@ def open_pdf(path: Path) -> pdfium.PdfDocument:
     if not data.lstrip()[:5].startswith(b"%PDF"):
         raise UnreadableDocument("not a PDF file (no %PDF header): check the file type")
     try:
-        return pdfium.PdfDocument(data)
+        pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
-        if "password" in str(exc).lower():
-            raise UnreadableDocument(
-                "the PDF is encrypted with a password: ask the publisher for an open copy "
-                "or decrypt it (qpdf --decrypt) and drop it in the inbox again"
-            ) from exc
-        raise UnreadableDocument(f"the PDF is damaged and cannot be parsed ({exc})") from exc
+        raise UnreadableDocument(unparsable(data, exc)) from exc
+    reason = unsupported(pdf, data)
+    if reason:
+        pdf.close()
+        raise UnreadableDocument(reason)
+    return pdf
+
+
+def unparsable(data: bytes, exc: pdfium.PdfiumError) -> str:
+    """Why pdfium refused the bytes: a password, no pages, cut short, or damaged."""
+    if "password" in str(exc).lower():
+        return (
+            "the PDF is encrypted with a password: ask the publisher for an open copy "
+            "or decrypt it (qpdf --decrypt) and drop it in the inbox again"
+        )
+    if pypdf_page_count(data) == 0:
+        return NO_PAGES
+    if b"%%EOF" not in data[-2048:]:
+        return (
+            "the PDF is cut short (no %%EOF at its end): the download or copy did not finish; "
+            "download it again from the source"
+        )
+    return (
+        f"the PDF is damaged and cannot be parsed ({exc}): download it again, or repair it "
+        "(qpdf in.pdf repaired.pdf) and drop the repaired copy in the inbox"
+    )
+
+
+NO_PAGES = "the PDF has no pages: the publisher's export failed; download it again from the source"
+
+
+def pypdf_page_count(data: bytes) -> int | None:
+    """pypdf's page count (None if it cannot read the file either); pdfium refuses 0 pages."""
+    try:
+        return len(PdfReader(io.BytesIO(data)).pages)
+    except Exception:  # any parse error: the file is damaged, which the caller reports
+        return None
+
+
+def unsupported(pdf: pdfium.PdfDocument, data: bytes) -> str | None:
+    """Why an openable PDF cannot be read as a disclosure, or None.
+
+    A dynamic XFA form and a PDF portfolio keep their content outside the pages (XML, attached
+    files): the pages only say "please wait" or "open with a portfolio viewer".
+    """
+    pages = len(pdf)
+    if pages == 0:
+        return NO_PAGES
+    if pages > MAX_PAGES:
+        return (
+            f"{pages} pages, more than the {MAX_PAGES} one unit's disclosure can run to (they have "
+            "a few dozen): if it is a compilation of several units' disclosures, split it per "
+            "unit (qpdf --pages in.pdf A-B -- part.pdf) and drop the parts in the inbox"
+        )
+    if pdfium_c.FPDF_GetFormType(pdf.raw) == pdfium_c.FORMTYPE_XFA_FULL:
+        return (
+            "an XFA form: its content is XML that only Adobe Reader lays out, the pages only "
+            "say 'please wait': open it in Adobe Reader, print it to PDF and drop that copy in "
+            "the inbox"
+        )
+    attached = pdfium_c.FPDFDoc_GetAttachmentCount(pdf.raw)
+    if attached and is_portfolio(data):
+        return (
+            f"a PDF portfolio: the documents are {attached} attached files behind a cover page; "
+            "save the attachments (pdfdetach -saveall in.pdf, or qpdf --list-attachments / "
+            "--show-attachment) and drop the disclosures in the inbox"
+        )
+    return None
+
+
+def is_portfolio(data: bytes) -> bool:
+    """A /Collection in the catalog: a reader shows the attachments, not the pages."""
+    try:
+        return "/Collection" in PdfReader(io.BytesIO(data)).trailer["/Root"]
+    except Exception:  # unreadable to pypdf: pdfium opened it, so read its pages as usual
+        return False
+
+
+@contextmanager
+def unrestricted(path: Path) -> Iterator[Path]:
+    """``path``, or a temporary copy without its security handler when it has one.
+
+    Government PDFs often carry an owner password that forbids copying text but opens without
+    any password. pdfium reads them; camelot's parser refuses (text extraction not allowed).
+    The disclosure is published to be read, so the table reader gets a copy pdfium saved
+    without the encryption; a user-password PDF never gets here (:func:`open_pdf`).
+    """
+    pdf = pdfium.PdfDocument(path)
+    try:
+        if pdfium_c.FPDF_GetSecurityHandlerRevision(pdf.raw) == -1:
+            copy = None
+        else:
+            tmp = tempfile.TemporaryDirectory(prefix="unrestricted-")
+            copy = Path(tmp.name) / "document.pdf"
+            pdf.save(copy, flags=pdfium_c.FPDF_REMOVE_SECURITY)
+    finally:
+        pdf.close()
+    if copy is None:
+        yield path
+        return
+    with tmp:
+        yield copy
 
 
 def group_lines(rects: list[tuple[float, float, float, str]]) -> list[TextLine]:
@@ -118,7 +224,7 @@ def read_pages(pdf: pdfium.PdfDocument) -> list[PageText]:
     """All pages' text; raises :class:`UnreadableDocument` for a scan with no text layer."""
     pages = [read_page(pdf[i], i + 1) for i in range(len(pdf))]
     if not pages:
-        raise UnreadableDocument("the PDF has no pages")
+        raise UnreadableDocument(NO_PAGES)
     if not any(p.lines for p in pages):
         raise UnreadableDocument(
             "no text layer: this looks like a scanned document; OCR it (e.g. ocrmypdf "

@@ -9,6 +9,7 @@ from typing import Any
 import pandas as pd
 
 from pipelines.domain import class_code_of
+from pipelines.extract.errors import UnreadableDocument
 from pipelines.extract.header import ColumnInfo
 from pipelines.extract.tables import BodyRow, RawTable
 from pipelines.extract.vocabulary import ZERO_MARKS
@@ -17,6 +18,7 @@ from pipelines.text import label, squash
 
 YUAN_PER_WAN = Decimal(10000)
 AMOUNT = re.compile(r"^-?\d+(\.\d+)?$")
+MAX_AMOUNT = Decimal(10) ** 14  # DECIMAL(20,6) in the warehouse: 14 digits before the point
 GROUPED = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$")  # thousands separators
 
 
@@ -84,6 +86,17 @@ def column_value(text: str, col: ColumnInfo, unit: str) -> Decimal | None:
     return parse_amount(text, col.unit or unit)
 
 
+def too_large(table: RawTable, row: BodyRow, col: ColumnInfo, name: str) -> str:
+    """The cell a person should look at: table, page, row label, column and the text."""
+    return (
+        f"a number too large for an amount: {squash(row.cells[col.index])!r} in table "
+        f"{table.table_code} ({table.title}), page {row.page}, row {name!r}, column "
+        f"{col.name!r} (the warehouse holds up to 14 digits before the point, in 万元): the "
+        "cell is misprinted or misread; check it in the PDF and ask the publisher for a "
+        "corrected copy"
+    )
+
+
 def row_facts(table: RawTable, row: BodyRow, unit: str) -> list[dict[str, Any]]:
     two_sided = table.table_code in TWO_SIDED_TABLES
     row_no_text = cell(row, table.columns, "row_no", None)
@@ -98,6 +111,8 @@ def row_facts(table: RawTable, row: BodyRow, unit: str) -> list[dict[str, Any]]:
             amount = column_value(row.cells[col.index], col, unit)
             if amount is None:
                 continue
+            if abs(amount) >= MAX_AMOUNT:
+                raise UnreadableDocument(too_large(table, row, col, name))
             records.append(
                 {
                     "table_code": table.table_code,
