@@ -17,6 +17,8 @@ from pipelines.ingest import (
 )
 from pipelines.validate import suite_names
 from pipelines.warehouse import is_known_document, load_sql, refresh_dimensions
+from pipelines.warehouse.faults import boundary
+from pipelines.warehouse.publish import publish_snapshot
 
 from .partitions import document_partition
 from .resources import InboxResource, WarehouseResource
@@ -161,8 +163,11 @@ def warehouse_document(
 
 @dg.asset(group_name="warehouse", deps=[warehouse_document])
 def warehouse_marts(warehouse: WarehouseResource) -> dg.MaterializeResult:
-    """Dimensions refreshed and mart views in place; row counts as a quick health read."""
+    """Dimensions refreshed, mart views in place, then the readers' snapshot published."""
     with warehouse.connection() as con:
         refresh_dimensions(con)
+        boundary("after_marts_refresh")
         summary = con.execute(load_sql("core/select_warehouse_summary.sql")).df()
-    return dg.MaterializeResult(metadata={k: int(v) for k, v in summary.iloc[0].items()})
+        published = publish_snapshot(con, warehouse.path)  # readers never hold this file
+    counts = {k: int(v) for k, v in summary.iloc[0].items()}
+    return dg.MaterializeResult(metadata=counts | published.metadata())
