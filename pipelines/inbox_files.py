@@ -1,7 +1,8 @@
 """Which inbox entries are PDF files to ingest, and why the others are skipped.
 
-A folder named ``x.pdf``, a FIFO (opening one blocks forever), a dangling symlink or a symlink
-loop is reported with a reason and never opened, so one odd entry cannot stop a batch.
+A folder named ``x.pdf``, a FIFO (opening one blocks forever), a dangling symlink, a symlink
+loop or a name that is not UTF-8 is reported with a reason and never opened, so one odd entry
+cannot stop a batch.
 """
 
 from __future__ import annotations
@@ -21,6 +22,12 @@ class Skipped:
 
 def why_not_a_file(path: Path) -> str | None:
     """None for a regular file (through symlinks), else what it is instead."""
+    if not utf8_name(path):
+        return (
+            f"its name is not UTF-8 ({os.fsencode(path.name)!r}: GBK or Latin-1 bytes, as from "
+            "a zip archive made on Windows) and cannot be recorded: rename it (convmv -f gbk "
+            "-t utf-8 --notest FILE) and ingest it again"
+        )
     try:
         mode = os.stat(path).st_mode
     except OSError as exc:
@@ -33,6 +40,15 @@ def why_not_a_file(path: Path) -> str | None:
         return None
     kind = "a folder" if stat.S_ISDIR(mode) else "a FIFO" if stat.S_ISFIFO(mode) else "not a file"
     return f"{kind}, not a regular file: skipped without opening it"
+
+
+def utf8_name(path: Path) -> bool:
+    """Python keeps undecodable name bytes as lone surrogates, which no UTF-8 store accepts."""
+    try:
+        path.name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def folder_pdfs(folder: Path) -> tuple[list[Path], list[Skipped]]:

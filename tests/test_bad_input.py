@@ -4,7 +4,9 @@ Each committed fixture (scripts/make_bad_fixtures.py) through extract + normalis
 warehouse: the whole batch through the command line is tests/test_bad_input_batch.py.
 """
 
+import os
 import re
+import shutil
 
 import pytest
 from conftest import BAD_FIXTURES
@@ -12,6 +14,7 @@ from conftest import BAD_FIXTURES
 from pipelines.extract.document import extract_document
 from pipelines.extract.errors import UnreadableDocument
 from pipelines.extract.pdf_text import open_pdf, unrestricted
+from pipelines.inbox_files import folder_pdfs
 from pipelines.normalize.facts import tidy_facts
 
 REASONS = {
@@ -82,3 +85,19 @@ def test_a_thousand_pages_are_refused_before_any_page_is_read(tmp_path):
     writer.write(big)
     with pytest.raises(UnreadableDocument, match=r"1000 pages, more than the 500 .* split it"):
         open_pdf(big)
+
+
+def test_a_file_gone_after_listing_says_put_it_back(tmp_path):
+    with pytest.raises(UnreadableDocument, match="no longer there .* put it back in the inbox"):
+        open_pdf(tmp_path / "moved_away.pdf")
+    with pytest.raises(UnreadableDocument, match="cannot be read .* check its permissions"):
+        open_pdf(tmp_path)  # a folder reached by a path given on the command line
+
+
+def test_a_name_that_is_not_utf8_is_skipped_unopened(tmp_path):
+    latin1 = tmp_path / os.fsdecode(b"caf\xe9.pdf")
+    shutil.copyfile(BAD_FIXTURES / "good/unit_611.pdf", latin1)
+    files, skipped = folder_pdfs(tmp_path)
+    assert files == []
+    assert "not UTF-8 (b'caf\\xe9.pdf'" in skipped[0].reason
+    assert "rename it" in skipped[0].reason

@@ -56,7 +56,15 @@ class PageText:
 
 def open_pdf(path: Path) -> pdfium.PdfDocument:
     """Open ``path`` or raise :class:`UnreadableDocument` with an actionable reason."""
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as exc:  # listed, then moved or deleted before it was read
+        raise UnreadableDocument(GONE) from exc
+    except OSError as exc:
+        raise UnreadableDocument(
+            f"the file cannot be read ({exc.strerror}): check its permissions and that it is a "
+            "plain file, then ingest it again"
+        ) from exc
     if not data:
         raise UnreadableDocument("the file is empty (0 bytes): re-download it from the source")
     if not data.lstrip()[:5].startswith(b"%PDF"):
@@ -92,6 +100,10 @@ def unparsable(data: bytes, exc: pdfium.PdfiumError) -> str:
     )
 
 
+GONE = (
+    "the file is no longer there (moved or deleted after the batch listed it): put it back "
+    "in the inbox and ingest it again"
+)
 NO_PAGES = "the PDF has no pages: the publisher's export failed; download it again from the source"
 
 
