@@ -1,12 +1,15 @@
 """Command line: ingest PDFs into a warehouse by materializing the Dagster assets in-process.
 
-python -m pipelines ingest PDF_OR_DIR... [--warehouse data/warehouse.duckdb]
+python -m pipelines ingest PDF_OR_DIR... [--warehouse data/warehouse.duckdb] [--manifest CSV]
+python -m pipelines versions UNIT YEAR        (every version of a unit's documents for a year)
+python -m pipelines promote DOCUMENT_ID --reason TEXT   (make one version current, recorded)
 python -m pipelines accuracy PDF...   (compare with the .facts.csv ground truth beside each)
 """
 
 from __future__ import annotations
 
 import argparse
+import getpass
 import logging
 import os
 import sys
@@ -21,10 +24,12 @@ from pipelines.defs.constants import DEFAULT_LOCK_WAIT_S, DEFAULT_WAREHOUSE, LOC
 from pipelines.defs.partitions import document_partition
 from pipelines.defs.resources import InboxResource, WarehouseResource
 from pipelines.inbox_files import collect
-from pipelines.ingest import file_id
+from pipelines.ingest import file_id, revalidate_next_year
 from pipelines.manifest import ManifestError, read_manifest
 from pipelines.signals import StopOnSignal
 from pipelines.warehouse import load_sql
+from pipelines.warehouse.lock import connect_waiting
+from pipelines.warehouse.versions import list_versions, promote
 
 # Dagster's own console logger is chatty at DEBUG; the command line prints one line per file.
 QUIET_RUN = {"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}}
@@ -54,10 +59,18 @@ def describe(info: dict, outcome: str) -> str:
     if info["status"] == "failed":
         return f"FAILED: {info['error']}"
     checks = f"{info['failed_errors']} failed checks, {info['failed_warnings']} warnings"
-    return (
+    line = (
         f"{outcome} {info['unit_key']}/{info['fiscal_year']}/{info['doc_kind']}: "
         f"{info['facts']} facts, {checks}"
     )
+    return line + VERSION_HINTS.get(outcome, "").format(**info)
+
+
+VERSION_HINTS = {
+    "candidate": " — NOT current: it fails error checks the current version passes "
+    "(python -m pipelines versions {unit_key} {fiscal_year}; promote it if it is right)",
+    "superseded": " — an older publication than the current version, kept as history",
+}
 
 
 def ingest_one(
@@ -140,8 +153,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     summary = ", ".join(f"{k} {v}" for k, v in sorted(tally.items()))
     summary += f", skipped {len(skipped)} (see above)" if skipped else ""
     print(f"{len(pdfs)} documents in {elapsed:.1f} s: {summary}; warehouse {warehouse}")
-    bad = sum(v for k, v in tally.items() if k not in ("loaded", "unchanged"))
+    bad = sum(v for k, v in tally.items() if k not in READABLE_OUTCOMES)
     return 0 if bad == 0 and marts_ok and not skipped and not stop.signal else 1
+
+
+READABLE_OUTCOMES = ("loaded", "unchanged", "candidate", "superseded")
 
 
 def ingest_batch(
@@ -182,6 +198,39 @@ def cmd_accuracy(args: argparse.Namespace) -> int:
     return 0 if worst == 1.0 else 1
 
 
+def cmd_versions(args: argparse.Namespace) -> int:
+    with duckdb.connect(args.warehouse, read_only=True) as con:
+        frame = list_versions(con, args.unit, args.year)
+    if frame.empty:
+        print(f"no versions of unit {args.unit} for {args.year} in {args.warehouse}")
+        return 1
+    for column in ("document_id", "superseded_by"):
+        frame[column] = frame[column].str[:12]
+    print(frame.astype(object).where(frame.notna(), "").to_string(index=False))
+    return 0
+
+
+def cmd_promote(args: argparse.Namespace) -> int:
+    con = connect_waiting(args.warehouse, args.lock_wait)
+    try:
+        ids = [r[0] for r in con.execute(
+            load_sql("core/select_document_ids_by_prefix.sql"), {"prefix": args.document_id}
+        ).fetchall()]  # fmt: skip
+        if len(ids) != 1:
+            print(f"error: '{args.document_id}' matches {len(ids)} documents", file=sys.stderr)
+            return 2
+        dropped = promote(con, ids[0], args.by, args.reason)
+        revalidate_next_year(con, ids[0])
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        con.close()
+    replaced = ", ".join(d[:12] for d in dropped) or "nothing (it was current already)"
+    print(f"{ids[0][:12]} is now current (pinned by {args.by}: {args.reason}); replaced {replaced}")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="python -m pipelines",
@@ -206,6 +255,18 @@ def parser() -> argparse.ArgumentParser:
         "a row wins over what its PDF prints",
     )
     ingest.set_defaults(func=cmd_ingest)
+    versions = sub.add_parser("versions", help="list the versions of a unit's documents for a year")
+    versions.add_argument("unit", metavar="UNIT", help="unit key: the printed code, else the name")
+    versions.add_argument("year", type=int, metavar="YEAR")
+    versions.add_argument("--warehouse", default=str(DEFAULT_WAREHOUSE), metavar="PATH.duckdb")
+    versions.set_defaults(func=cmd_versions)
+    promote_cmd = sub.add_parser("promote", help="make one version current (recorded, pinned)")
+    promote_cmd.add_argument("document_id", metavar="DOCUMENT_ID", help="its id or a unique prefix")
+    promote_cmd.add_argument("--reason", required=True, help="why, for the record")
+    promote_cmd.add_argument("--by", default=getpass.getuser(), help="who (default: you)")
+    promote_cmd.add_argument("--warehouse", default=str(DEFAULT_WAREHOUSE), metavar="PATH.duckdb")
+    promote_cmd.add_argument("--lock-wait", type=float, default=DEFAULT_LOCK_WAIT_S)
+    promote_cmd.set_defaults(func=cmd_promote)
     accuracy = sub.add_parser("accuracy", help="cell-level recall/precision vs .facts.csv")
     accuracy.add_argument("pdfs", nargs="+", metavar="PDF")
     accuracy.set_defaults(func=cmd_accuracy)

@@ -104,40 +104,34 @@ def load_frames(
         log.warning("quarantined %s: %s", meta.file_name, exc)
         return LoadOutcome(meta.document_id, "quarantined"), results.iloc[0:0]
     if outcome.status == "loaded":
-        revalidate_next_year(con, meta)
+        revalidate_next_year(con, meta.document_id)
     frames.seconds.update(validate=validated - clock, load=time.perf_counter() - validated)
     return outcome, results
 
 
-def revalidate_next_year(con: duckdb.DuckDBPyConnection, meta: DocumentMeta) -> None:
-    """Last year's document arrived after this year's: re-run this year's YoY checks now.
+def revalidate_next_year(con: duckdb.DuckDBPyConnection, document_id: str) -> None:
+    """Re-run the next year's YoY checks against ``document_id``, now the current version.
 
     The year-over-year suite of a document needs the previous year's facts; without this, its
-    result would depend on which of the two files happened to be ingested first.
+    result would depend on which of the two files happened to be ingested (or promoted) first.
     """
-    following = con.execute(load_sql("core/select_next_year_document.sql"), version_params(meta))
-    row = following.fetchone()
+    given = {"document_id": document_id}
+    row = con.execute(load_sql("core/select_next_year_document.sql"), given).fetchone()
     if row is None:
         return
-    document_id = row[0]
-    by_id = {"document_id": document_id}
-    facts = con.execute(load_sql("core/select_document_facts.sql"), by_id).df()
-    narrative = con.execute(load_sql("core/select_document_narrative.sql"), by_id).df()
-    previous = con.execute(load_sql("core/select_document_facts.sql"), meta_id(meta)).df()
+    following = {"document_id": row[0]}
+    facts = con.execute(load_sql("core/select_document_facts.sql"), following).df()
+    narrative = con.execute(load_sql("core/select_document_narrative.sql"), following).df()
+    previous = con.execute(load_sql("core/select_document_facts.sql"), given).df()
     results = validate_suite(
-        YOY_SUITE, facts, narrative=narrative, previous_facts=previous, document_id=document_id
+        YOY_SUITE, facts, narrative=narrative, previous_facts=previous, document_id=row[0]
     )
     store_dq_results(con, results)
-    log.info("re-validated %s's %s now that %d is loaded", document_id[:12], YOY_SUITE,
-             meta.fiscal_year)  # fmt: skip
+    log.info("re-validated %s's %s against %s", row[0][:12], YOY_SUITE, document_id[:12])
 
 
 def version_params(meta: DocumentMeta) -> dict[str, object]:
     return {"unit_key": meta.unit_key, "doc_kind": meta.doc_kind, "fiscal_year": meta.fiscal_year}
-
-
-def meta_id(meta: DocumentMeta) -> dict[str, str]:
-    return {"document_id": meta.document_id}
 
 
 def page_count(path: Path) -> int | None:

@@ -1,7 +1,8 @@
 """A manifest states what a file cannot say about itself: its unit, year and kind.
 
-CSV with a header row: ``file,unit_code,unit_name,year,kind`` (``kind`` is ``budget`` /
-``final_accounts``, or 预算 / 决算). A blank cell leaves that field to the document. What a row
+CSV with a header row: ``file,unit_code,unit_name,year,kind[,published]`` (``kind`` is
+``budget`` / ``final_accounts``, or 预算 / 决算; ``published`` a date, YYYY-MM-DD, which orders
+versions of one publication). A blank cell leaves that field to the document. What a row
 states wins over what the PDF prints, and ``core.documents.identity_source`` records
 ``manifest`` for it.
 """
@@ -9,14 +10,16 @@ states wins over what the PDF prints, and ``core.documents.identity_source`` rec
 from __future__ import annotations
 
 import csv
+from datetime import date
 from pathlib import Path
 
-COLUMNS = {"file", "unit_code", "unit_name", "year", "kind"}
+COLUMNS = {"file", "unit_code", "unit_name", "year", "kind", "published"}
 FIELD_OF_COLUMN = {
     "unit_code": "dept_code",
     "unit_name": "dept_name",
     "year": "fiscal_year",
     "kind": "doc_kind",
+    "published": "published_at",
 }
 KINDS = {
     "budget": "budget",
@@ -48,6 +51,14 @@ def read_manifest(path: str | Path | None) -> Manifest:
     return dict(manifest_row(path, n, row) for n, row in enumerate(rows, start=2))
 
 
+def is_iso_date(text: str) -> bool:
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
 def manifest_row(path: Path, line: int, row: dict[str, str]) -> tuple[str, dict[str, str]]:
     """One checked row: (file name, identity fields it states)."""
     name = Path((row.get("file") or "").strip()).name
@@ -60,6 +71,10 @@ def manifest_row(path: Path, line: int, row: dict[str, str]) -> tuple[str, dict[
     }
     if "fiscal_year" in fields and not fields["fiscal_year"].isdigit():
         raise ManifestError(f"{path} line {line}: year '{fields['fiscal_year']}' is not a year")
+    if "published_at" in fields and not is_iso_date(fields["published_at"]):
+        raise ManifestError(
+            f"{path} line {line}: published '{fields['published_at']}' is not a date (YYYY-MM-DD)"
+        )
     if "doc_kind" in fields:
         kind = KINDS.get(fields["doc_kind"])
         if kind is None:

@@ -8,6 +8,7 @@ so 元 → 万元 conversion and sums are exact all the way into DuckDB's DECIMA
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 import pandas as pd
@@ -117,6 +118,8 @@ class DocumentMeta:
     unit: str  # '万元' | '元' as printed on the 单位 line
     unit_key: str = ""  # what marts group a unit by: the code, else the normalised name
     identity_source: str = "{}"  # JSON: field → where it was read (source, page, text)
+    published_at: date | None = None  # orders versions (manifest, cover, PDF metadata)
+    published_source: str | None = None
 
     def __post_init__(self) -> None:
         if not self.unit_key:  # frozen: set the derived default once

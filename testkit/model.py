@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from typing import Any, Literal
 
@@ -139,6 +140,16 @@ class Disclosure:
     def unit_line(self) -> str:
         sep = " " if self.unit_line_space else ""
         return f"{self.dept_code}{sep}{self.dept_name}"
+
+    @property
+    def published(self) -> date:
+        """When the office put it out: budgets early in the fiscal year, final accounts the
+        summer after; each re-publication (revision) a month later than the one before."""
+        revision = int(self.provenance.get("revision", 1))
+        year, month = (
+            (self.fiscal_year, 2) if self.doc_kind == "budget" else (self.fiscal_year + 1, 8)
+        )
+        return date(year, month + revision - 1, 10)
 
     def all_family_tables(self) -> list[FamilyTable]:
         """The nine main tables plus procurement/fixed assets placed inside the narrative."""

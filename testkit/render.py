@@ -162,7 +162,14 @@ def assemble(doc: Disclosure, plan: list[Segment], work: Path, d: int, out: Path
                 block.row_pages = {i: seg.first_page + p - 1 for i, p in block.row_pages.items()}
                 block.first_page = seg.first_page  # type: ignore[attr-defined]
     out.parent.mkdir(parents=True, exist_ok=True)
-    writer.add_metadata({"/Producer": "LibreOffice (rendered by testkit)"})
+    stamp = doc.published.strftime("D:%Y%m%d090000+08'00'")  # as an office export records it
+    writer.add_metadata(
+        {
+            "/Producer": "LibreOffice (rendered by testkit)",
+            "/CreationDate": stamp,
+            "/ModDate": stamp,
+        }
+    )
     with out.open("wb") as fh:
         writer.write(fh)
     log.info("rendered %s (%d pages)", out, sum(s.pages for s in plan) + doc.with_toc)

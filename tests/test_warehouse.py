@@ -359,7 +359,9 @@ def test_load_copies_document_columns_and_exact_amounts(con: duckdb.DuckDBPyConn
         "and column_name = '项目支出'"
     ).fetchone()
     assert row == ("323", 2022, Decimal("10.450000"))
-    doc = con.execute("select status, unit, doc_version, supersedes from core.documents").fetchone()
+    doc = con.execute(
+        "select status, unit, doc_version, supersedes from mart.document_versions"
+    ).fetchone()
     assert doc == ("loaded", "万元", 1, None)
 
 

@@ -15,6 +15,7 @@ from .errors import UnreadableDocument
 from .grids import ENGINES, Grid, read_grids
 from .identity import read_identity
 from .pdf_text import PageText, open_pdf, read_pages
+from .published import publication
 from .tables import RawTable, TitledGrid, assemble_tables
 
 log = logging.getLogger(__name__)
@@ -45,9 +46,14 @@ def document_meta(
     grids: list[Grid],
     tables: list[RawTable],
     manifest: dict[str, str] | None = None,
+    metadata: dict[str, str] | None = None,
 ) -> DocumentMeta:
-    """The document's identity (see :mod:`.identity`) and its money unit."""
-    identity = read_identity(pages, grids, path.name, manifest)
+    """The document's identity (see :mod:`.identity`), publication date and money unit."""
+    stated = dict(manifest or {})
+    published_on = stated.pop("published_at", None)
+    identity = read_identity(pages, grids, path.name, stated)
+    first_table_page = min((g.page for g in grids), default=len(pages) + 1)
+    published = publication(pages, first_table_page, metadata or {}, published_on)
     return DocumentMeta(
         document_id=file_sha256(path),
         file_name=path.name,
@@ -59,6 +65,8 @@ def document_meta(
         unit=str(most_common([t.title_block.unit for t in tables]) or "万元"),
         unit_key=identity.unit_key,
         identity_source=identity.source_json(),
+        published_at=published.on if published else None,
+        published_source=published.source if published else None,
     )
 
 
@@ -76,6 +84,7 @@ def extract_document(
     pdf = open_pdf(path)
     try:
         pages = read_pages(pdf)
+        metadata = pdf.get_metadata_dict(skip_empty=True)
     finally:
         pdf.close()
     parsed = time.perf_counter()
@@ -88,7 +97,7 @@ def extract_document(
             "no budget tables found: this does not look like a 部门预算/决算 disclosure "
             "(expected ruled tables titled like 部门预算收支总表)"
         )
-    meta = document_meta(path, pages, grids, tables, manifest)
+    meta = document_meta(path, pages, grids, tables, manifest, metadata)
     seconds = {
         "pdf_text": parsed - clock,
         "camelot": extracted - parsed,

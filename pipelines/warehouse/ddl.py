@@ -18,12 +18,15 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(load_sql(name))
 
 
+LATEST_DOCUMENT_COLUMNS = frozenset({"unit_key", "identity_source", "published_at", "pinned_at"})
+
+
 def refuse_old_layout(con: duckdb.DuckDBPyConnection) -> None:
     """A warehouse made before documents had a unit key cannot take new loads: say so."""
     columns = con.execute(load_sql("core/select_document_columns.sql")).fetchall()
-    names = {c[0] for c in columns}
-    if names and "unit_key" not in names:
+    missing = LATEST_DOCUMENT_COLUMNS - {c[0] for c in columns}
+    if columns and missing:
         raise RuntimeError(
-            "this warehouse was created before core.documents had unit_key/identity_source "
+            f"this warehouse was created before core.documents had {', '.join(sorted(missing))} "
             "(README, 'Migration notes'): ingest into a new warehouse file and re-run the inbox"
         )

@@ -27,6 +27,14 @@ from pipelines.warehouse.frames import conform as conform_frame
 from pipelines.warehouse.quarantine import record_quarantine
 from pipelines.warehouse.sql_files import load_sql
 from pipelines.warehouse.transaction import registered, transaction
+from pipelines.warehouse.versions import (
+    Version,
+    apply_verdicts,
+    failed_checks,
+    record_event,
+    stored_versions,
+    verdicts,
+)
 
 __all__ = [
     "LoadOutcome",
@@ -39,7 +47,7 @@ __all__ = [
 
 # A file whose bytes are already in the warehouse (current or replaced since) is not reloaded:
 # re-running the inbox must not resurrect an old version over its correction.
-KNOWN_STATUSES = frozenset({"loaded", "superseded"})
+KNOWN_STATUSES = frozenset({"loaded", "superseded", "candidate"})
 
 
 @dataclass(frozen=True)
@@ -47,7 +55,7 @@ class LoadOutcome:
     """What ``load_document`` did, for run logs and asset metadata."""
 
     document_id: str
-    status: Literal["loaded", "unchanged", "quarantined"]
+    status: Literal["loaded", "candidate", "superseded", "unchanged", "quarantined"]
     facts: int = 0
     narrative_facts: int = 0
     performance_targets: int = 0
@@ -89,18 +97,25 @@ def load_document(
             return LoadOutcome(document_id=meta.document_id, status="unchanged")
         _refuse_other_unit(con, meta)
         ingested_at = utc_now()
-        _insert_document(con, meta, ingested_at)
-        superseded = _supersede_older(con, meta, ingested_at)
+        stored = stored_versions(con, version_key(meta))
+        incoming_version = Version(
+            meta.document_id, meta.published_at, ingested_at, None, failed_checks(dq_results)
+        )
+        decided = verdicts([*stored, incoming_version])
+        status, superseded_by = decided[meta.document_id]
+        _insert_document(con, meta, ingested_at, status, superseded_by)
+        record_event(con, meta.document_id, status, "version policy", None, ingested_at)
+        superseded = apply_verdicts(con, stored, decided, ingested_at)
         _insert_rows(con, meta)
         if dq_results is not None:
             replace_dq_results(con)
     return LoadOutcome(
         document_id=meta.document_id,
-        status="loaded",
+        status=status,
         facts=len(frames["facts"]),
         narrative_facts=len(frames["narrative"]),
         performance_targets=len(frames["targets"]),
-        superseded=superseded,
+        superseded=tuple(superseded),
     )
 
 
@@ -125,7 +140,11 @@ def is_known_document(con: duckdb.DuckDBPyConnection, document_id: str) -> bool:
 
 
 def _insert_document(
-    con: duckdb.DuckDBPyConnection, meta: DocumentMeta, ingested_at: datetime
+    con: duckdb.DuckDBPyConnection,
+    meta: DocumentMeta,
+    ingested_at: datetime,
+    status: str,
+    superseded_by: str | None,
 ) -> None:
     params = {
         "document_id": meta.document_id,
@@ -139,6 +158,10 @@ def _insert_document(
         "pages": meta.pages,
         "ingested_at": ingested_at,
         "unit": meta.unit,
+        "status": status,
+        "superseded_by": superseded_by,
+        "published_at": meta.published_at,
+        "published_source": meta.published_source,
     }
     con.execute(load_sql("core/upsert_loaded_document.sql"), params)
 
@@ -173,15 +196,3 @@ def _refuse_other_unit(con: duckdb.DuckDBPyConnection, meta: DocumentMeta) -> No
                 "one of the two identities is wrong; check both PDFs, or state the identity in a "
                 "manifest row (ingest --manifest FILE.csv)"
             )
-
-
-def _supersede_older(
-    con: duckdb.DuckDBPyConnection, meta: DocumentMeta, ingested_at: datetime
-) -> tuple[str, ...]:
-    """Mark earlier loaded versions of the same unit/year/kind as superseded: newest wins."""
-    params = version_key(meta) | {"ingested_at": ingested_at}
-    con.execute(load_sql("core/supersede_older_versions.sql"), params)
-    rows = con.execute(
-        load_sql("core/select_superseded_by.sql"), {"document_id": meta.document_id}
-    ).fetchall()
-    return tuple(r[0] for r in rows)

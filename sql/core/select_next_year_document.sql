@@ -1,8 +1,10 @@
 -- The current document of the same unit and kind for the following fiscal year, whose
--- year-over-year checks depend on the document just loaded.
-select document_id
-from core.documents
-where status = 'loaded'
-    and unit_key = $unit_key
-    and doc_kind = $doc_kind
-    and fiscal_year = $fiscal_year + 1;
+-- year-over-year checks compare with the given document.
+select following.document_id
+from core.documents as given
+inner join core.documents as following
+    on following.unit_key = given.unit_key
+    and following.doc_kind = given.doc_kind
+    and following.fiscal_year = given.fiscal_year + 1
+where given.document_id = $document_id
+    and following.status = 'loaded';

@@ -1,9 +1,10 @@
--- Insert the document as the current version. A row can only pre-exist when the file was
--- quarantined before (the loader skips loaded/superseded ids), so the conflict branch turns a
--- quarantined file into a loaded one in place.
+-- Insert a readable document version with the status the version policy gave it
+-- (pipelines/warehouse/versions.py). A row can only pre-exist when the file was quarantined
+-- before (the loader skips known ids), so the conflict branch turns it into a version in place.
 insert into core.documents (
     document_id, file_name, dept_code, dept_name, unit_key, identity_source, fiscal_year,
-    doc_kind, status, error, pages, ingested_at, unit, doc_version, supersedes
+    doc_kind, status, error, pages, ingested_at, unit, superseded_by,
+    published_at, published_source
 )
 select
     $document_id,
@@ -14,23 +15,14 @@ select
     $identity_source,
     $fiscal_year,
     $doc_kind,
-    'loaded',
+    $status,
     null,
     $pages,
     $ingested_at,
     $unit,
-    (
-        select count(*) + 1
-        from core.documents
-        where unit_key = $unit_key and fiscal_year = $fiscal_year
-            and doc_kind = $doc_kind and status <> 'quarantined'
-    ),
-    (
-        select max_by(document_id, ingested_at)
-        from core.documents
-        where unit_key = $unit_key and fiscal_year = $fiscal_year
-            and doc_kind = $doc_kind and status = 'loaded'
-    )
+    $superseded_by,
+    $published_at,
+    $published_source
 on conflict (document_id) do update set
     file_name = excluded.file_name,
     dept_code = excluded.dept_code,
@@ -44,5 +36,6 @@ on conflict (document_id) do update set
     pages = excluded.pages,
     ingested_at = excluded.ingested_at,
     unit = excluded.unit,
-    doc_version = excluded.doc_version,
-    supersedes = excluded.supersedes;
+    superseded_by = excluded.superseded_by,
+    published_at = excluded.published_at,
+    published_source = excluded.published_source;

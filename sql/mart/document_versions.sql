@@ -1,5 +1,7 @@
--- Every ingested version of each dept/year/kind with its status, newest first, so the
--- history of corrections stays queryable. Quarantined files have no dept/year yet.
+-- Every ingested version of each unit/year/kind with its status, newest publication first, so
+-- the history of corrections stays queryable. doc_version numbers versions in publication
+-- order (published_at, else ingest time), so it does not depend on the order files arrived
+-- in; supersedes is the version published just before. Quarantined files have no unit/year.
 create or replace view mart.document_versions as
 with fact_counts as (
     select
@@ -7,31 +9,52 @@ with fact_counts as (
         count(*) as fact_count
     from core.fact_line_items
     group by document_id
+),
+
+versions as (
+    select
+        *,
+        coalesce(cast(published_at as timestamp), ingested_at) as published_or_ingested
+    from core.documents
+),
+
+ordered as (
+    select
+        *,
+        case when status <> 'quarantined' then row_number() over publication end as doc_version,
+        case when status <> 'quarantined' then lag(document_id) over publication end as supersedes
+    from versions
+    window publication as (
+        partition by unit_key, fiscal_year, doc_kind, status = 'quarantined'
+        order by published_or_ingested, ingested_at
+    )
 )
 
 select
-    documents.dept_code,
-    documents.unit_key,
-    documents.dept_name,
-    documents.fiscal_year,
-    documents.doc_kind,
-    documents.doc_version,
-    documents.document_id,
-    documents.file_name,
-    documents.status,
-    documents.status = 'loaded' as is_current,
-    documents.ingested_at,
-    documents.supersedes,
-    documents.superseded_by,
-    documents.unit,
-    documents.pages,
+    ordered.dept_code,
+    ordered.unit_key,
+    ordered.dept_name,
+    ordered.fiscal_year,
+    ordered.doc_kind,
+    ordered.doc_version,
+    ordered.document_id,
+    ordered.file_name,
+    ordered.status,
+    ordered.status = 'loaded' as is_current,
+    ordered.published_at,
+    ordered.published_source,
+    ordered.pinned_at,
+    ordered.ingested_at,
+    ordered.supersedes,
+    ordered.superseded_by,
+    ordered.unit,
+    ordered.pages,
     coalesce(fact_counts.fact_count, 0) as fact_count,
-    documents.error
-from core.documents as documents
-left join fact_counts on documents.document_id = fact_counts.document_id
+    ordered.error
+from ordered
+left join fact_counts on ordered.document_id = fact_counts.document_id
 order by
-    documents.dept_code,
-    documents.unit_key,
-    documents.fiscal_year,
-    documents.doc_kind,
-    documents.ingested_at desc;
+    ordered.unit_key,
+    ordered.fiscal_year,
+    ordered.doc_kind,
+    ordered.published_or_ingested desc;

@@ -1,0 +1,7 @@
+select
+    status,
+    unit_key,
+    fiscal_year,
+    doc_kind
+from core.documents
+where document_id = $document_id;
