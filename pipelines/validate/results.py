@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 
 import pandas as pd
 
@@ -65,11 +65,6 @@ def _message(row: dict, outcome: CheckOutcome, success: bool) -> str:
         f"{fmt(row['observed'])}, difference {fmt(difference)} (allowed ±{fmt(allowed)}, "
         f"{row['addend_count']} addend(s))"
     )
-
-
-def utc_now() -> datetime:
-    """Naive UTC, as ``core.dq_results.checked_at`` (TIMESTAMP) stores it."""
-    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def summarize_suites(results: pd.DataFrame, suites: Sequence[str] = ()) -> pd.DataFrame:

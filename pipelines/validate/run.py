@@ -9,10 +9,12 @@ from datetime import datetime
 import great_expectations as gx
 import pandas as pd
 
+from pipelines.clock import utc_now
+
 from .config import ValidationConfig
 from .gx_runtime import build_suite, run_suite
 from .identity import identity_frame
-from .results import DQ_COLUMNS, dq_rows, empty_results, utc_now
+from .results import DQ_COLUMNS, dq_rows, empty_results
 from .rules import RULES, Inputs
 from .rules.base import narrative_figures
 from .sheet import Sheet

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from pipelines.clock import utc_now
 from pipelines.schema import DQ_DTYPES, FACT_DTYPES, NARRATIVE_DTYPES, TARGET_DTYPES
-from pipelines.warehouse._time import utc_now
 
 
 @dataclass(frozen=True)

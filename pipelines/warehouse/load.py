@@ -15,10 +15,10 @@ from typing import Literal
 import duckdb
 import pandas as pd
 
+from pipelines.clock import utc_now
 from pipelines.extract.errors import UnreadableDocument
 from pipelines.extract.identity_text import unit_names_agree
 from pipelines.schema import DocumentMeta
-from pipelines.warehouse._time import utc_now
 from pipelines.warehouse.ddl import ensure_schema
 from pipelines.warehouse.dimensions import refresh_dimensions
 from pipelines.warehouse.dq import dq_frames, replace_dq_results, store_dq_results

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import duckdb
 
-from pipelines.warehouse._time import utc_now
+from pipelines.clock import utc_now
 from pipelines.warehouse.sql_files import load_sql
 from pipelines.warehouse.transaction import transaction
 

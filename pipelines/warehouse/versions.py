@@ -23,7 +23,7 @@ from datetime import date, datetime
 import duckdb
 import pandas as pd
 
-from pipelines.warehouse._time import utc_now
+from pipelines.clock import utc_now
 from pipelines.warehouse.sql_files import load_sql
 from pipelines.warehouse.transaction import transaction
 

@@ -1,4 +1,4 @@
-"""One clock for the warehouse: naive UTC timestamps, as DuckDB TIMESTAMP columns store them."""
+"""The one clock: naive UTC timestamps, as DuckDB TIMESTAMP columns store them."""
 
 from __future__ import annotations
 
