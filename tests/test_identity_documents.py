@@ -12,6 +12,10 @@ import sys
 import duckdb
 import pytest
 from conftest import IDENTITY_FIXTURES, ROOT
+from pypdf import PdfWriter
+
+from pipelines.extract.document import extract_document
+from pipelines.extract.errors import UnreadableDocument
 
 EXPECTED = json.loads((IDENTITY_FIXTURES / "expected.json").read_text(encoding="utf-8"))
 
@@ -93,3 +97,15 @@ def test_a_broken_manifest_is_refused_before_anything_runs(tmp_path):
                  str(tmp_path / "w.duckdb"), "--manifest", str(manifest))  # fmt: skip
     assert run.returncode == 2 and "line 2: year 'twenty' is not a year" in run.stderr
     assert not (tmp_path / "w.duckdb").exists()
+
+
+def test_a_pdf_holding_two_units_is_refused_never_summed(tmp_path):
+    """Two units' disclosures bound into one file: their totals must never load as one unit."""
+    writer = PdfWriter()
+    for name in ("labelled_unit.pdf", "name_only.pdf"):
+        writer.append(str(IDENTITY_FIXTURES / name))
+    both = tmp_path / "two_units.pdf"
+    writer.write(both)
+    with pytest.raises(UnreadableDocument, match="printed differently") as refused:
+        extract_document(both)
+    assert "某县卫生健康局" in str(refused.value) and "某县文化和旅游局" in str(refused.value)
