@@ -11,6 +11,8 @@ from datetime import date, datetime
 import duckdb
 import pytest
 from conftest import ROOT, SAMPLES
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import StreamObject
 
 from pipelines.ingest import ingest_file
 from pipelines.warehouse import connect
@@ -141,3 +143,25 @@ def cli(*args: str) -> str:
     )  # fmt: skip
     assert run.returncode == 0, run.stdout + run.stderr
     return run.stdout
+
+
+def damaged_copy(source, out, page_index: int = 4):
+    """The file with one page's content stream emptied (its table rows lost), same metadata."""
+    reader = PdfReader(source)
+    writer = PdfWriter(clone_from=reader)
+    writer.pages[page_index].replace_contents(StreamObject())
+    writer.write(out)
+    return out
+
+
+@pytest.mark.slow
+def test_a_damaged_newer_version_never_replaces_the_good_one(tmp_path):
+    good = SAMPLES / "d118_2023_budget.pdf"
+    damaged = damaged_copy(SAMPLES / "d118_2023_budget_v2.pdf", tmp_path / "d118_2023_v2_bad.pdf")
+    for n, order in enumerate(([good, damaged], [damaged, good])):
+        con = connect(tmp_path / f"w{n}.duckdb")
+        for path in order:
+            ingest_file(con, path)
+        rows = dict(con.execute("select file_name, status from core.documents").fetchall())
+        assert rows == {good.name: "loaded", damaged.name: "candidate"}, order
+        con.close()
