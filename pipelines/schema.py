@@ -47,6 +47,7 @@ FACT_DTYPES: dict[str, object] = {
     "column_group": "string",
     "amount_wan": AMOUNT_DTYPE,
     "table_title": "string",  # the printed title; what an 'unclassified' table is known by
+    "bbox": "object",  # (x0, y0, x1, y1) in PDF points on `page`: drill-down to the printed cell
 }
 FACT_COLUMNS: tuple[str, ...] = tuple(FACT_DTYPES)
 

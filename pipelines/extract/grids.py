@@ -40,6 +40,7 @@ class Grid:
     texts: list[list[str]]  # region text, repeated in every cell the region covers
     origins: list[list[tuple[int, int]]]  # (row, col) of the top-left cell of each region
     columns: list[tuple[float, float]] = field(default_factory=list)  # x0, x1 of each column
+    rows: list[tuple[float, float]] = field(default_factory=list)  # y top, y bottom (PDF points)
 
     @property
     def n_rows(self) -> int:
@@ -54,6 +55,13 @@ class Grid:
 
     def row(self, r: int) -> list[str]:
         return self.texts[r]
+
+    def bbox(self, r: int, c: int) -> tuple[float, float, float, float] | None:
+        """Where cell (r, c) is printed: x0, y0, x1, y1 in PDF points (origin bottom left)."""
+        if r >= len(self.rows) or c >= len(self.columns):
+            return None
+        (x0, x1), (top, bottom) = self.columns[c], self.rows[r]
+        return (round(x0, 2), round(bottom, 2), round(x1, 2), round(top, 2))
 
     def region_rows(self, r: int, c: int) -> range:
         """The rows covered by the region containing (r, c)."""
@@ -111,7 +119,8 @@ def grid_from_table(table: camelot.core.Table, page_height: float) -> Grid:
     origins = [[origin_of[(r, c)] for c in range(len(row))] for r, row in enumerate(cells)]
     x1, y1, x2, y2 = table._bbox
     columns = [(float(a), float(b)) for a, b in table.cols]
-    return Grid(int(table.page), page_height - y2, page_height - y1, texts, origins, columns)
+    rows = [(float(a), float(b)) for a, b in table.rows]
+    return Grid(int(table.page), page_height - y2, page_height - y1, texts, origins, columns, rows)
 
 
 def _column_under(upper: Grid, x: float) -> int | None:
@@ -148,7 +157,8 @@ def stack_split_header(upper: Grid, lower: Grid) -> Grid | None:
         texts + lower_texts,
         origins + lower_origins,
         lower.columns,
-    )
+        [(lower.rows[0][0], lower.rows[0][0])] * k + lower.rows if lower.rows else [],
+    )  # the header rows printed on the page before have no box on this page
 
 
 def read_grids(

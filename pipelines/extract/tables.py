@@ -36,6 +36,7 @@ log = logging.getLogger(__name__)
 class BodyRow:
     page: int
     cells: list[str]  # one text per column ('' for blank or a cell covered by a merge)
+    boxes: list[tuple[float, float, float, float] | None] = field(default_factory=list)
 
 
 @dataclass
@@ -65,6 +66,7 @@ def body_rows(grid: Grid, start: int) -> list[BodyRow]:
         BodyRow(
             grid.page,
             [grid.texts[r][c] if grid.is_origin(r, c) else "" for c in range(grid.n_cols)],
+            [grid.bbox(r, c) for c in range(grid.n_cols)],
         )
         for r in range(start, grid.n_rows)
     ]

@@ -97,6 +97,12 @@ def too_large(table: RawTable, row: BodyRow, col: ColumnInfo, name: str) -> str:
     )
 
 
+def cell_box(row: BodyRow, index: int) -> list[float] | None:
+    """The printed cell's box as a list (DuckDB reads it as DOUBLE[4]), None when unknown."""
+    box = row.boxes[index] if index < len(row.boxes) else None
+    return list(box) if box else None
+
+
 def row_facts(table: RawTable, row: BodyRow, unit: str) -> list[dict[str, Any]]:
     two_sided = table.table_code in TWO_SIDED_TABLES
     row_no_text = cell(row, table.columns, "row_no", None)
@@ -125,6 +131,7 @@ def row_facts(table: RawTable, row: BodyRow, unit: str) -> list[dict[str, Any]]:
                     "column_name": col.name,
                     "column_group": None if two_sided else col.group,
                     "amount_wan": amount,
+                    "bbox": cell_box(row, col.index),
                 }
             )
     return records

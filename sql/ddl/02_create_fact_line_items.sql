@@ -22,5 +22,6 @@ create table if not exists core.fact_line_items (
     item_name varchar,
     column_name varchar not null,
     column_group varchar,
-    amount_wan decimal(20, 6) not null
+    amount_wan decimal(20, 6) not null,
+    bbox double[4]  -- x0, y0, x1, y1 of the printed cell in PDF points on `page`
 );
