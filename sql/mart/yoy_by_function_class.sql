@@ -1,9 +1,14 @@
 -- Year over year by functional class, from 支出总表 (expenditure_summary) column 合计: one row
--- per current document and code, plus item_key 'TOTAL' (item_code null) for the 合计 row.
--- The previous amount comes from the previous year's current document of the same kind
--- (prev_source 'previous_document'; a code absent from it counts as 0). Without that
--- document, the TOTAL row falls back on the narrative's stated figures (prev_source
--- 'narrative_stated'): 'prev_year_total' when stated, else this year's total − 'yoy_change'.
+-- per current document and code printed this year or last year, plus item_key 'TOTAL'
+-- (item_code null) for the 合计 row. This year and the previous year's current document of
+-- the same unit (unit_key) and kind are joined with a full outer join, so a code printed
+-- only last year is kept (change_kind 'disappeared', amount_wan 0) and one printed only this
+-- year too ('appeared', prev_amount_wan 0): the 类 rows' changes add up to the TOTAL change.
+-- A missing side is 0, not NULL, because the table prints every budgeted code: not printed
+-- means nothing budgeted; change_kind says which side was printed. Without last year's
+-- document (change_kind 'no_previous_document'), the TOTAL row falls back on the narrative's
+-- stated figures (prev_source 'narrative_stated'): 'prev_year_total' when stated, else this
+-- year's total − 'yoy_change'; other rows have no previous amount.
 create or replace view mart.yoy_by_function_class as
 with expenditure_rows as (
     select
@@ -24,10 +29,13 @@ with expenditure_rows as (
     group by all
 ),
 
+-- Documents that printed the table: only these can say a code appeared or disappeared.
 documents_with_rows as (
     select distinct
+        document_id,
         dept_code,
         unit_key,
+        dept_name,
         fiscal_year,
         doc_kind
     from expenditure_rows
@@ -42,28 +50,51 @@ stated as (
     group by document_id
 ),
 
-with_previous as (
+-- Every code of this year's table and of last year's, for each year whose document exists.
+paired as (
     select
-        cur.*,
-        case
-            when prev_doc.unit_key is not null then coalesce(prev.amount_wan, 0)
-        end as prev_document_wan,
-        case
-            when cur.item_key = 'TOTAL'
-                then coalesce(stated.prev_total_wan, cur.amount_wan - stated.change_wan)
-        end as prev_stated_wan,
-        case when cur.item_key = 'TOTAL' then stated.change_wan end as narrative_change_wan
+        coalesce(cur.unit_key, prev.unit_key) as unit_key,
+        coalesce(cur.doc_kind, prev.doc_kind) as doc_kind,
+        coalesce(cur.fiscal_year, prev.fiscal_year + 1) as fiscal_year,
+        coalesce(cur.item_key, prev.item_key) as item_key,
+        coalesce(cur.item_code, prev.item_code) as item_code,
+        coalesce(cur.item_name, prev.item_name) as item_name,
+        cur.amount_wan as printed_wan,
+        prev.amount_wan as prev_printed_wan
     from expenditure_rows as cur
-    left join documents_with_rows as prev_doc
-        on cur.unit_key = prev_doc.unit_key
-        and cur.doc_kind = prev_doc.doc_kind
-        and cur.fiscal_year - 1 = prev_doc.fiscal_year
-    left join expenditure_rows as prev
+    full outer join expenditure_rows as prev
         on cur.unit_key = prev.unit_key
         and cur.doc_kind = prev.doc_kind
         and cur.item_key = prev.item_key
         and cur.fiscal_year - 1 = prev.fiscal_year
-    left join stated on cur.document_id = stated.document_id
+),
+
+with_previous as (
+    select
+        this_doc.document_id,
+        this_doc.dept_code,
+        this_doc.dept_name,
+        paired.*,
+        prev_doc.document_id as prev_document_id,
+        coalesce(paired.printed_wan, 0) as amount_wan,
+        case
+            when prev_doc.document_id is not null then coalesce(paired.prev_printed_wan, 0)
+        end as prev_document_wan,
+        case
+            when paired.item_key = 'TOTAL' and paired.printed_wan is not null
+                then coalesce(stated.prev_total_wan, paired.printed_wan - stated.change_wan)
+        end as prev_stated_wan,
+        case when paired.item_key = 'TOTAL' then stated.change_wan end as narrative_change_wan
+    from paired
+    inner join documents_with_rows as this_doc
+        on paired.unit_key = this_doc.unit_key
+        and paired.doc_kind = this_doc.doc_kind
+        and paired.fiscal_year = this_doc.fiscal_year
+    left join documents_with_rows as prev_doc
+        on paired.unit_key = prev_doc.unit_key
+        and paired.doc_kind = prev_doc.doc_kind
+        and paired.fiscal_year - 1 = prev_doc.fiscal_year
+    left join stated on this_doc.document_id = stated.document_id
 ),
 
 resolved as (
@@ -73,7 +104,14 @@ resolved as (
         case
             when prev_document_wan is not null then 'previous_document'
             when prev_stated_wan is not null then 'narrative_stated'
-        end as prev_source
+        end as prev_source,
+        case
+            when prev_document_id is null then 'no_previous_document'
+            when prev_printed_wan is null then 'appeared'
+            when printed_wan is null then 'disappeared'
+            when printed_wan = prev_printed_wan then 'unchanged'
+            else 'changed'
+        end as change_kind
     from with_previous
 )
 
@@ -93,5 +131,9 @@ select
     round(100 * (amount_wan - prev_amount_wan) / nullif(prev_amount_wan, 0), 2) as change_pct,
     prev_source,
     narrative_change_wan,
-    document_id
+    document_id,
+    change_kind,
+    printed_wan is not null as printed_this_year,
+    prev_printed_wan is not null as printed_last_year,
+    prev_document_id
 from resolved;
