@@ -8,6 +8,8 @@
 -- expectations/narrative.json); figures worded 本年收入/本年支出 are current_year_*.
 -- yoy_change is checked against this year's 收入总计 minus the previous year's current
 -- document of the same kind (as in expectations/year_over_year.json).
+-- table_cell names the cells read, as '<row label> × <column> (p. N)' joined by ' + ' when
+-- rows are added up, or says why the figure is 0 (row printed blank, table printed empty).
 create or replace view mart.narrative_vs_tables as
 with figure_specs (fact_key, table_code, row_pattern, column_pattern, zero_when_empty) as (
     values
@@ -57,6 +59,7 @@ facts as (
         item_code,
         column_name,
         amount_wan,
+        page,
         core.label_key(item_name) as item_label
     from core.current_fact_line_items
 ),
@@ -71,6 +74,8 @@ candidate_cells as (
         figure_specs.zero_when_empty,
         facts.amount_wan,
         facts.item_label,
+        facts.column_name,
+        facts.page,
         regexp_full_match(facts.item_label, figure_specs.row_pattern) as in_row,
         regexp_full_match(facts.column_name, figure_specs.column_pattern) as in_column
     from narrative
@@ -85,7 +90,16 @@ table_figures as (
         document_id,
         fact_key,
         table_code,
-        any_value(row_pattern) || ' / ' || any_value(column_pattern) as table_cell,
+        case
+            when bool_or(in_row and in_column and item_label = '合计')
+                then string_agg(distinct cell, ' + ' order by cell)
+                    filter (where in_row and in_column and item_label = '合计')
+            when bool_or(in_row and in_column)
+                then string_agg(distinct cell, ' + ' order by cell)
+                    filter (where in_row and in_column)
+            when bool_or(in_row) then 'row printed blank: ' || any_value(row_pattern)
+            when count(amount_wan) = 0 and bool_and(zero_when_empty) then 'table printed empty'
+        end as table_cell,
         case
             when bool_or(in_row and in_column)
                 then coalesce(
@@ -95,7 +109,12 @@ table_figures as (
             when bool_or(in_row) then 0
             when count(amount_wan) = 0 and bool_and(zero_when_empty) then 0
         end as table_wan
-    from candidate_cells
+    from (
+        select
+            *,
+            item_label || ' × ' || column_name || ' (p. ' || page || ')' as cell
+        from candidate_cells
+    )
     group by document_id, fact_key, table_code
 ),
 
@@ -120,7 +139,7 @@ yoy_figures as (
         cur.document_id,
         'yoy_change' as fact_key,
         'income_expenditure_summary' as table_code,
-        '收入总计, this year − previous year' as table_cell,
+        '收入总计 × 预算数/决算数, this year − previous year' as table_cell,
         cur.total_wan - prev.total_wan as table_wan
     from grand_totals as cur
     inner join grand_totals as prev
