@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import duckdb
 
+from pipelines.warehouse.comments import apply_comments
 from pipelines.warehouse.sql_files import load_sql, sql_names
 
 
@@ -16,6 +17,7 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     refuse_old_layout(con)
     for name in sql_names("ddl") + sql_names("mart"):
         con.execute(load_sql(name))
+    apply_comments(con)  # docs/warehouse-contract.md, on every object and column
 
 
 LATEST_DOCUMENT_COLUMNS = frozenset({"unit_key", "identity_source", "published_at", "pinned_at"})
