@@ -2,7 +2,7 @@
 WAREHOUSE ?= data/warehouse.duckdb
 PY := .venv/bin/python
 
-.PHONY: setup run test test-fast lint format bench dev samples
+.PHONY: setup run test test-fast lint format bench dev samples dashboard
 
 setup:
 	bash scripts/setup.sh
@@ -32,3 +32,10 @@ dev: setup
 
 samples: setup
 	$(PY) scripts/render_reference.py && $(PY) scripts/make_samples.py
+
+# The dashboard on http://localhost:$(DASHBOARD_PORT), reading the snapshot `make run` publishes.
+DASHBOARD_PORT ?= 8501
+dashboard: setup
+	PIPELINES_WAREHOUSE=$(WAREHOUSE) $(PY) -m streamlit run pipelines/dashboard/app.py \
+	  --server.port $(DASHBOARD_PORT) --server.headless true --server.fileWatcherType none \
+	  --browser.gatherUsageStats false

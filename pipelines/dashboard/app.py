@@ -1,0 +1,32 @@
+"""Streamlit entry point: ``streamlit run pipelines/dashboard/app.py`` (``make dashboard``)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from pipelines.dashboard import pages
+from pipelines.dashboard.config import snapshot
+
+STYLE = """<style>
+table.dash { border-collapse: collapse; font-size: 0.9rem; margin-bottom: 1rem; }
+table.dash th, table.dash td { border: 1px solid #ddd; padding: 0.2rem 0.5rem; }
+table.dash th { background: #f5f5f5; }
+</style>"""
+
+st.set_page_config(page_title="部门预决算公开数据", layout="wide")
+st.markdown(STYLE, unsafe_allow_html=True)
+navigation = st.navigation(
+    [
+        st.Page(pages.coverage, title="覆盖情况", url_path="coverage", default=True),
+        st.Page(pages.unit, title="单位详情", url_path="unit"),
+        st.Page(pages.quality, title="数据质量", url_path="quality"),
+        st.Page(pages.source, title="原文定位", url_path="source"),
+    ]
+)
+if not snapshot().exists():
+    st.error(
+        f"还没有发布的仓库快照：{snapshot()}。先运行 `make run`：入库结束时会发布这个只读快照，"
+        "看板只读它，从不打开写入中的仓库文件。"
+    )
+    st.stop()
+navigation.run()
