@@ -19,6 +19,7 @@ from pathlib import Path
 import dagster as dg
 import duckdb
 
+from pipelines import export
 from pipelines.defs import assets
 from pipelines.defs.constants import DEFAULT_LOCK_WAIT_S, DEFAULT_WAREHOUSE, LOCK_WAIT_ENV
 from pipelines.defs.partitions import document_partition
@@ -270,6 +271,7 @@ def parser() -> argparse.ArgumentParser:
     accuracy = sub.add_parser("accuracy", help="cell-level recall/precision vs .facts.csv")
     accuracy.add_argument("pdfs", nargs="+", metavar="PDF")
     accuracy.set_defaults(func=cmd_accuracy)
+    export.add_parser(sub)
     return p
 
 
