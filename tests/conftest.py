@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 
 from pipelines.extract.document import ExtractedDocument, extract_document
+from pipelines.ingest import ingest_file
+from pipelines.warehouse import connect
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "data/samples"
@@ -18,3 +20,18 @@ IDENTITY_FIXTURES = ROOT / "tests/fixtures/identity"
 @pytest.fixture(scope="session")
 def reference_document() -> ExtractedDocument:
     return extract_document(REFERENCE_PDF)
+
+
+@pytest.fixture(scope="session")
+def samples_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One warehouse of every bundled sample per test session (extracting and validating the
+    9 PDFs in process takes ~30 s on 2 cores); open it read-only, never write to it."""
+    path = tmp_path_factory.mktemp("samples") / "warehouse.duckdb"
+    con = connect(path)
+    try:
+        for pdf in sorted(SAMPLES.glob("*.pdf")):
+            result = ingest_file(con, pdf)
+            assert result.status != "quarantined", result.error
+    finally:
+        con.close()
+    return path

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from sample_warehouse import sample_warehouse
 
 from pipelines.cli import main
 from pipelines.export import FACTS, relations
@@ -17,8 +16,8 @@ READERS = {"parquet": "read_parquet", "csv": "read_csv", "fdp": "read_csv"}
 
 
 @pytest.fixture(scope="module")
-def expected_counts() -> dict[str, int]:
-    with duckdb.connect(str(sample_warehouse()), read_only=True) as con:
+def expected_counts(samples_warehouse: Path) -> dict[str, int]:
+    with duckdb.connect(str(samples_warehouse), read_only=True) as con:
         return {
             name: con.table(relation).count("*").fetchall()[0][0]
             for name, relation in relations().items()
@@ -38,14 +37,18 @@ def written_counts(out: Path, fmt: str) -> dict[str, int]:
 
 @pytest.mark.parametrize("fmt", ["parquet", "csv", "fdp"])
 def test_every_mart_and_the_current_facts_are_written(
-    fmt: str, tmp_path: Path, expected_counts: dict[str, int], capsys: pytest.CaptureFixture
+    fmt: str,
+    tmp_path: Path,
+    expected_counts: dict[str, int],
+    capsys: pytest.CaptureFixture,
+    samples_warehouse: Path,
 ) -> None:
     out = tmp_path / fmt
-    assert main(["export", "--format", fmt, str(out), "--warehouse", str(sample_warehouse())]) == 0
+    assert main(["export", "--format", fmt, str(out), "--warehouse", str(samples_warehouse)]) == 0
     assert written_counts(out, fmt) == expected_counts
     assert expected_counts["yoy_by_function_class"] > 0
     # 9 samples, one superseded (d118_2023_budget.pdf): facts of the 8 current documents only.
-    with duckdb.connect(str(sample_warehouse()), read_only=True) as con:
+    with duckdb.connect(str(samples_warehouse), read_only=True) as con:
         current = con.execute(
             "select count(*) from core.fact_line_items join core.documents using (document_id) "
             "where status = 'loaded'"
@@ -54,9 +57,11 @@ def test_every_mart_and_the_current_facts_are_written(
     assert f"{FACTS}: {current} rows" in capsys.readouterr().out
 
 
-def test_fdp_descriptor_lists_resources_and_the_fiscal_model(tmp_path: Path) -> None:
+def test_fdp_descriptor_lists_resources_and_the_fiscal_model(
+    tmp_path: Path, samples_warehouse: Path
+) -> None:
     assert (
-        main(["export", "--format", "fdp", str(tmp_path), "--warehouse", str(sample_warehouse())])
+        main(["export", "--format", "fdp", str(tmp_path), "--warehouse", str(samples_warehouse)])
         == 0
     )
     package = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))

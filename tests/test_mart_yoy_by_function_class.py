@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
+from pathlib import Path
 
 import duckdb
 import pytest
-from sample_warehouse import sample_warehouse
 
 D = Decimal
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def con() -> Iterator[duckdb.DuckDBPyConnection]:
-    connection = duckdb.connect(str(sample_warehouse()), read_only=True)
+def con(samples_warehouse: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    connection = duckdb.connect(str(samples_warehouse), read_only=True)
     yield connection
     connection.close()
 

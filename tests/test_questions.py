@@ -12,7 +12,6 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from sample_warehouse import sample_warehouse
 
 ROOT = Path(__file__).resolve().parents[1]
 QUESTIONS = ROOT / "docs/questions"
@@ -21,8 +20,8 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def con() -> Iterator[duckdb.DuckDBPyConnection]:
-    connection = duckdb.connect(str(sample_warehouse()), read_only=True)
+def con(samples_warehouse: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    connection = duckdb.connect(str(samples_warehouse), read_only=True)
     yield connection
     connection.close()
 
