@@ -237,7 +237,10 @@ def unit() -> None:
 
 def quality() -> None:
     st.title("数据质量")
-    st.caption("每个文件的校验结果；未通过的校验列出期望值与实际值及其单位（金额为万元）。")
+    st.caption(
+        "每个文件的校验结果；未通过的校验列出期望值与实际值及其单位（金额为万元）。"
+        "实际值是表中印出的单元格：点击查看原文。"
+    )
     board = query("dq_summary")
     show(
         view.html_table(
@@ -302,7 +305,9 @@ def quality() -> None:
                     view.label(TABLES, r["table_code"]),
                     r["item_key"] or "",
                     Cell(r["expected"] or "", figure=True),
-                    Cell(r["observed"] or "", figure=True),
+                    Cell(
+                        r["observed"] or "", view.source_href(r["observed_fact_ids"]), figure=True
+                    ),
                     r["unit"],
                     r["message"] or "",
                 ]
