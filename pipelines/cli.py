@@ -22,6 +22,7 @@ import duckdb
 from pipelines import export
 from pipelines.defs import assets
 from pipelines.defs.constants import DEFAULT_LOCK_WAIT_S, DEFAULT_WAREHOUSE, LOCK_WAIT_ENV
+from pipelines.defs.instance import operator_instance
 from pipelines.defs.partitions import document_partition
 from pipelines.defs.resources import InboxResource, WarehouseResource
 from pipelines.inbox_files import collect
@@ -103,7 +104,7 @@ def ingest_one(
         for e in result.get_asset_materialization_events()
         if e.asset_key == dg.AssetKey("warehouse_document")
     ]
-    # No load at all: extracted_tables found these bytes in the warehouse and skipped the run.
+    # warehouse_document's status: loaded, candidate, superseded, or unchanged (bytes known).
     return str(loads[0]) if loads else "unchanged", report(warehouse, path)
 
 
@@ -167,7 +168,7 @@ def ingest_batch(
     """One document at a time, one progress line each; stops between documents on a signal."""
     tally: dict[str, int] = {}
     started = time.perf_counter()
-    with dg.DagsterInstance.ephemeral() as instance:
+    with operator_instance() as instance:  # the one `make dev` shows (DAGSTER_HOME)
         for n, path in enumerate(pdfs, start=1):
             if stop.signal:
                 print(f"stopped by {stop.signal}: {len(pdfs) - n + 1} documents not started")

@@ -14,4 +14,5 @@ defs = dg.Definitions(
     sensors=[inbox_sensor],
     schedules=[nightly_ingest_schedule, nightly_marts_schedule],
     resources=default_resources(),
+    executor=dg.in_process_executor,  # also for runs launched from the UI or by automation
 )

@@ -65,10 +65,10 @@ def test_materialize_reference_into_duckdb(tmp_path, inbox):
             instance=instance,
             resources=resources,
         )
-        assert again.success  # the same bytes again: extraction and load are skipped
-        assert again.get_asset_materialization_events() == []
-        skipped = {e.step_key for e in again.all_events if e.event_type_value == "STEP_SKIPPED"}
-        assert {"tidy_frames", "warehouse_document"} <= skipped
+        assert again.success  # the same bytes again: not extracted, still materialized
+        loads = again.asset_materializations_for_node("warehouse_document")
+        assert [m.metadata["status"].value for m in loads] == ["unchanged"]
+        assert {c.check_name for c in again.get_asset_check_evaluations()} == set(checks)
         marts = dg.materialize(
             [assets.warehouse_marts],
             instance=instance,
@@ -129,3 +129,49 @@ def test_a_manifest_row_makes_the_sensor_ask_again(inbox):
     assert before != after and "fiscal_year=2022" in after[0]
     stated = InboxResource(path=str(inbox)).manifest_entry(REFERENCE_PDF.name)
     assert stated == {"dept_code": "323", "fiscal_year": "2022", "doc_kind": "budget"}
+
+
+def test_the_command_line_records_partitions_and_checks_in_dagster_home(tmp_path, monkeypatch):
+    """`make run` writes to the instance `make dev` shows: one materialized partition per loaded
+    file (also when its bytes were loaded before), each suite's result per document."""
+    from conftest import IDENTITY_FIXTURES
+
+    from pipelines import cli
+
+    home = tmp_path / "dagster_home"  # not there yet: the command line makes it
+    monkeypatch.setenv("DAGSTER_HOME", str(home))
+    monkeypatch.delenv("PIPELINES_DAGSTER_EPHEMERAL", raising=False)
+    loaded = ["labelled_unit.pdf", "name_only.pdf"]
+    pdfs = [str(IDENTITY_FIXTURES / name) for name in [*loaded, "years_disagree.pdf"]]
+    warehouse = str(tmp_path / "w.duckdb")
+    assert cli.main(["ingest", *pdfs, "--warehouse", warehouse]) == 1  # one is quarantined
+    document = dg.AssetKey("warehouse_document")
+
+    def check_partitions(instance: dg.DagsterInstance) -> dict[str, list[str]]:
+        return {
+            name: sorted(
+                r.partition
+                for r in instance.event_log_storage.get_asset_check_execution_history(
+                    dg.AssetCheckKey(document, name), limit=100
+                )
+                if r.status.value != "PLANNED"  # evaluated, not only planned by a failed run
+            )
+            for name in assets.SUITE_NAMES
+        }
+
+    with dg.DagsterInstance.get() as instance:
+        assert instance.get_materialized_partitions(document) == set(loaded)
+        assert check_partitions(instance) == {name: loaded for name in assets.SUITE_NAMES}
+        marts = instance.get_latest_materialization_event(dg.AssetKey("warehouse_marts"))
+        assert marts is not None
+        spec = next(iter(defs.resolve_assets_def(document).check_specs))
+        assert spec.description and spec.partitions_def == document_partition
+
+    assert cli.main(["ingest", pdfs[0], "--warehouse", warehouse]) == 0  # bytes already loaded
+    with dg.DagsterInstance.get() as instance:
+        assert instance.get_materialized_partitions(document) == set(loaded)
+        latest = instance.get_latest_materialization_event(document)
+        assert latest.asset_materialization.partition == loaded[0]
+        assert latest.asset_materialization.metadata["status"].value == "unchanged"
+        again = check_partitions(instance)
+        assert again == {name: sorted([*loaded, loaded[0]]) for name in assets.SUITE_NAMES}

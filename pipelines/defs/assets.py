@@ -1,6 +1,7 @@
 """Assets: inbox PDF → extracted tables → tidy frames → warehouse (+ validation checks) → marts."""
 
 import json
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -15,7 +16,7 @@ from pipelines.ingest import (
     frames_from,
     load_frames,
 )
-from pipelines.validate import suite_names
+from pipelines.validate.suites import SuiteSpec, load_suites
 from pipelines.warehouse import is_known_document, load_sql, refresh_dimensions
 from pipelines.warehouse.faults import boundary
 from pipelines.warehouse.publish import publish_snapshot
@@ -23,7 +24,8 @@ from pipelines.warehouse.publish import publish_snapshot
 from .partitions import document_partition
 from .resources import InboxResource, WarehouseResource
 
-SUITE_NAMES = suite_names()
+SUITES = load_suites()
+SUITE_NAMES = [suite.name for suite in SUITES]
 
 inbox_pdfs = dg.AssetSpec(
     "inbox_pdfs",
@@ -32,29 +34,25 @@ inbox_pdfs = dg.AssetSpec(
 )
 
 
-@dg.asset(
-    partitions_def=document_partition,
-    group_name="extract",
-    deps=[inbox_pdfs],
-    output_required=False,
-)
+@dg.asset(partitions_def=document_partition, group_name="extract", deps=[inbox_pdfs])
 def extracted_tables(
     context: dg.AssetExecutionContext, inbox: InboxResource, warehouse: WarehouseResource
-) -> Iterator[dg.Output[ExtractedDocument]]:
+) -> dg.Output[ExtractedDocument | None]:
     """camelot's tables of one PDF, classified and stitched; unreadable files are quarantined.
 
-    A file whose exact bytes are already in the warehouse yields nothing, so the rest of the
-    run is skipped: re-running a folder (or the same file under another name) costs a hash.
+    A file whose exact bytes are already in the warehouse is not read again (re-running a
+    folder, or the same file under another name, costs a hash): None goes down the line and
+    ``warehouse_document`` reports what the warehouse holds, so the partition stays materialized.
     """
     path = inbox.pdf(context.partition_key)
     with warehouse.connection() as con:  # short: DuckDB has one writer, other runs wait
         known = is_known_document(con, file_sha256(path))
     if known:
-        context.log.info("%s: already in the warehouse, nothing to do", path.name)
-        return
+        context.log.info("%s: already in the warehouse, not read again", path.name)
+        return dg.Output(None, metadata={"status": "unchanged"})
     with failed_as_dagster(), failures_recorded(warehouse.connection, path, "reading the PDF"):
         doc = extract_document(path, manifest=inbox.manifest_entry(context.partition_key))
-    yield dg.Output(
+    return dg.Output(
         doc,
         metadata={
             "dept_code": doc.meta.dept_code,
@@ -71,11 +69,14 @@ def extracted_tables(
 @dg.asset(partitions_def=document_partition, group_name="normalize")
 def tidy_frames(
     context: dg.AssetExecutionContext,
-    extracted_tables: ExtractedDocument,
+    extracted_tables: ExtractedDocument | None,
     inbox: InboxResource,
     warehouse: WarehouseResource,
-) -> DocumentFrames:
+) -> DocumentFrames | None:
     """One row per number (plus narrative figures and performance targets)."""
+    if extracted_tables is None:  # already in the warehouse
+        context.add_output_metadata({"status": "unchanged"})
+        return None
     path = inbox.pdf(context.partition_key)
     with failed_as_dagster(), failures_recorded(warehouse.connection, path, "normalising"):
         frames = frames_from(extracted_tables)
@@ -99,8 +100,8 @@ def failed_as_dagster() -> Iterator[None]:
         raise dg.Failure(description=str(failed)) from failed
 
 
-def check_results(results: pd.DataFrame) -> list[dg.AssetCheckResult]:
-    """One Dagster check per great-expectations suite: failed rows listed in metadata."""
+def check_results(results: pd.DataFrame, partition: str) -> list[dg.AssetCheckResult]:
+    """One Dagster check per great-expectations suite and document: failed rows in metadata."""
     out = []
     for suite in SUITE_NAMES:
         rows = results[results["suite"] == suite]
@@ -111,7 +112,9 @@ def check_results(results: pd.DataFrame) -> list[dg.AssetCheckResult]:
                 check_name=suite,
                 passed=failed.empty,
                 severity=dg.AssetCheckSeverity.ERROR if len(errors) else dg.AssetCheckSeverity.WARN,
+                description=f"{partition}: {len(failed)} of {len(rows)} checks failed",
                 metadata={
+                    "document": partition,
                     "checks": len(rows),
                     "failed": len(failed),
                     "failures": dg.MetadataValue.md(
@@ -127,19 +130,34 @@ def check_results(results: pd.DataFrame) -> list[dg.AssetCheckResult]:
     return out
 
 
+def check_spec(suite: SuiteSpec) -> dg.AssetCheckSpec:
+    """A suite as a check of ``warehouse_document``, evaluated per document (partition)."""
+    checks = "; ".join(f"{c.name} ({c.severity}): {c.description}" for c in suite.checks)
+    with warnings.catch_warnings():  # partitioned checks are a "preview" in Dagster 1.13
+        warnings.simplefilter("ignore", dg.PreviewWarning)
+        return dg.AssetCheckSpec(
+            suite.name,
+            asset="warehouse_document",
+            description=f"{suite.description} expectations/{suite.name}.json: {checks}",
+            partitions_def=document_partition,
+        )
+
+
 @dg.asset(
     partitions_def=document_partition,
     group_name="warehouse",
-    check_specs=[dg.AssetCheckSpec(name, asset="warehouse_document") for name in SUITE_NAMES],
+    check_specs=[check_spec(suite) for suite in SUITES],
 )
 def warehouse_document(
     context: dg.AssetExecutionContext,
-    tidy_frames: DocumentFrames,
+    tidy_frames: DocumentFrames | None,
     inbox: InboxResource,
     warehouse: WarehouseResource,
 ) -> dg.MaterializeResult:
     """Validate with great-expectations and load the document in one DuckDB transaction."""
     path = inbox.pdf(context.partition_key)
+    if tidy_frames is None:  # already loaded: the partition is materialized with what it holds
+        return stored_document(context.partition_key, file_sha256(path), warehouse)
     stage = "validating and loading"
     with failed_as_dagster(), failures_recorded(warehouse.connection, path, stage):
         with warehouse.connection() as con:
@@ -157,11 +175,30 @@ def warehouse_document(
             "checks": len(results),
             "failed_checks": int((~results["success"].astype(bool)).sum()) if len(results) else 0,
         },
-        check_results=check_results(results),
+        check_results=check_results(results, context.partition_key),
     )
 
 
-@dg.asset(group_name="warehouse", deps=[warehouse_document])
+def stored_document(partition: str, document_id: str, warehouse: WarehouseResource):
+    """A document loaded before: its stored validation results, reported again."""
+    with warehouse.connection() as con:
+        results = con.execute(
+            load_sql("core/select_document_dq_results.sql"), {"document_id": document_id}
+        ).df()
+    return dg.MaterializeResult(
+        metadata={"document_id": document_id, "status": "unchanged", "checks": len(results)},
+        check_results=check_results(results, partition),
+    )
+
+
+# After every document run (once none is in progress), even while some partition is missing
+# (a quarantined file never materializes); the nightly schedule stays as a backstop.
+MARTS_AFTER_LOADS = dg.AutomationCondition.eager().without(
+    ~dg.AutomationCondition.any_deps_missing()
+)
+
+
+@dg.asset(group_name="warehouse", deps=[warehouse_document], automation_condition=MARTS_AFTER_LOADS)
 def warehouse_marts(warehouse: WarehouseResource) -> dg.MaterializeResult:
     """Dimensions refreshed, mart views in place, then the readers' snapshot published."""
     with warehouse.connection() as con:

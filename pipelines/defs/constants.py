@@ -7,6 +7,8 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_INBOX = REPO_ROOT / "data/inbox"
 DEFAULT_WAREHOUSE = REPO_ROOT / "data/warehouse.duckdb"
+DEFAULT_DAGSTER_HOME = REPO_ROOT / ".dagster_home"  # where `make dev` keeps runs (DAGSTER_HOME)
+EPHEMERAL_DAGSTER_ENV = "PIPELINES_DAGSTER_EPHEMERAL"  # 1: the command line records no runs
 INBOX_ENV = "PIPELINES_INBOX"
 WAREHOUSE_ENV = "PIPELINES_WAREHOUSE"
 LOCK_WAIT_ENV = "PIPELINES_LOCK_WAIT_S"

@@ -10,7 +10,10 @@ ingest_document_job = dg.define_asset_job(
     selection=dg.AssetSelection.assets(extracted_tables, tidy_frames, warehouse_document),
     partitions_def=document_partition,
     description="Extract, validate and load one disclosure PDF (one partition = one file).",
+    executor_def=dg.in_process_executor,  # one process per run, not per step: seconds, not ~90 s
 )
 refresh_marts_job = dg.define_asset_job(
-    "refresh_marts_job", selection=dg.AssetSelection.assets(warehouse_marts)
+    "refresh_marts_job",
+    selection=dg.AssetSelection.assets(warehouse_marts),
+    executor_def=dg.in_process_executor,
 )
