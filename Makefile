@@ -28,7 +28,8 @@ bench: setup
 
 dev: setup
 	DAGSTER_HOME=$${DAGSTER_HOME:-$$PWD/.dagster_home} && mkdir -p $$DAGSTER_HOME && \
-	  DAGSTER_HOME=$$DAGSTER_HOME .venv/bin/dagster dev -w workspace.yaml
+	  touch $$DAGSTER_HOME/dagster.yaml && DAGSTER_HOME=$$DAGSTER_HOME \
+	  .venv/bin/dagster dev -w workspace.yaml -h 127.0.0.1 -p $${DAGSTER_PORT:-3000}
 
 samples: setup
 	$(PY) scripts/render_reference.py && $(PY) scripts/make_samples.py

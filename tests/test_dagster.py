@@ -28,6 +28,10 @@ DOCUMENT_ASSETS = [
 def test_definitions_load():
     assert defs.resolve_job_def("ingest_document_job") is not None
     assert defs.resolve_sensor_def("inbox_sensor") is not None
+    marts_sensor = defs.resolve_sensor_def("marts_after_document_runs")
+    assert marts_sensor.default_status == dg.DefaultSensorStatus.RUNNING
+    marts = defs.resolve_assets_def("warehouse_marts")
+    assert marts.automation_conditions_by_key[marts.key].label == "after document runs"
     assert {s.name for s in defs.schedules} == {"nightly_ingest_schedule", "nightly_marts_schedule"}
     keys = {k.to_user_string() for k in defs.resolve_asset_graph().get_all_asset_keys()}
     assert {"extracted_tables", "tidy_frames", "warehouse_document", "warehouse_marts"} <= keys

@@ -193,8 +193,10 @@ def stored_document(partition: str, document_id: str, warehouse: WarehouseResour
 
 # After every document run (once none is in progress), even while some partition is missing
 # (a quarantined file never materializes); the nightly schedule stays as a backstop.
-MARTS_AFTER_LOADS = dg.AutomationCondition.eager().without(
-    ~dg.AutomationCondition.any_deps_missing()
+MARTS_AFTER_LOADS = (
+    dg.AutomationCondition.eager()
+    .without(~dg.AutomationCondition.any_deps_missing())
+    .with_label("after document runs")
 )
 
 

@@ -3,12 +3,10 @@
 import dagster as dg
 
 from .assets import extracted_tables, tidy_frames, warehouse_document, warehouse_marts
-from .partitions import document_partition
 
 ingest_document_job = dg.define_asset_job(
     "ingest_document_job",
     selection=dg.AssetSelection.assets(extracted_tables, tidy_frames, warehouse_document),
-    partitions_def=document_partition,
     description="Extract, validate and load one disclosure PDF (one partition = one file).",
     executor_def=dg.in_process_executor,  # one process per run, not per step: seconds, not ~90 s
 )

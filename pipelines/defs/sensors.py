@@ -4,6 +4,7 @@ from pathlib import Path
 
 import dagster as dg
 
+from .assets import warehouse_marts
 from .jobs import ingest_document_job
 from .partitions import document_partition
 from .resources import InboxResource
@@ -37,3 +38,13 @@ def inbox_sensor(context: dg.SensorEvaluationContext, inbox: InboxResource) -> d
         run_requests=requests,
         dynamic_partitions_requests=[document_partition.build_add_request(new_keys)],
     )
+
+
+# Dagster's implicit automation sensor starts stopped: this one runs warehouse_marts' automation
+# condition (after document runs) as soon as `make dev` is up.
+marts_automation_sensor = dg.AutomationConditionSensorDefinition(
+    "marts_after_document_runs",
+    target=[warehouse_marts],
+    default_status=dg.DefaultSensorStatus.RUNNING,
+    minimum_interval_seconds=30,
+)
