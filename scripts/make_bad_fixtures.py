@@ -10,12 +10,13 @@ HTML error page saved with a .pdf name).
 From small one-table disclosures made here (spreadsheet → LibreOffice PDF, one unit each, so
 every one can load as its own document): owner_password.pdf (no user password, text
 extraction not allowed), damaged_xref.pdf (every xref offset wrong), corrupted_stream.pdf (the
-page's content stream garbled mid-way), javascript.pdf (an OpenAction script),
+page's content stream garbled near its end), javascript.pdf (an OpenAction script),
 attachment.pdf (a disclosure carrying an attached file), decimal_overflow.pdf (a number too
-large for DECIMAL(20,6)), images_only.pdf (the page as strips of images, no text),
-portfolio.pdf (a cover page and two attached disclosures), xfa_form.pdf (an XFA form: the
-"please wait" page a non-XFA reader sees), zero_pages.pdf (a valid PDF with no page), and
-good/unit_6NN.pdf: loadable disclosures the tests copy under odd names.
+large for DECIMAL(20,6)), narrative_overflow.pdf (the same, stated in the narrative),
+images_only.pdf (the page as strips of images, no text), portfolio.pdf (a cover page and two
+attached disclosures), xfa_form.pdf (an XFA form: the "please wait" page a non-XFA reader
+sees), zero_pages.pdf (a valid PDF with no page), and good/unit_6NN.pdf: loadable disclosures
+the tests copy under odd names.
 """
 
 from __future__ import annotations
@@ -63,6 +64,7 @@ UNITS = {
     "attachment": ("605", "某县林业局"),
     "decimal_overflow": ("606", "某县商务局"),
     "images_only": ("607", "某县司法局"),
+    "narrative_overflow": ("608", "某县民政局"),
     **{f"unit_6{n}": (f"6{n}", name) for n, name in [
         ("11", "某县交通运输局"), ("12", "某县农业农村局"), ("13", "某县自然资源局"),
         ("14", "某县应急管理局"), ("15", "某县住房和城乡建设局"), ("16", "某县退役军人事务局"),
@@ -77,13 +79,15 @@ COVERS = {  # pages without a table: what a portfolio or an XFA form shows a pla
 }
 
 
-def disclosure(code: str, name: str, total: str = "96.00") -> Fixture:
+def disclosure(code: str, name: str, total: str = "96.00", stated: str = "") -> Fixture:
+    """One 收支总表 of unit ``code``; ``stated``: a figure its narrative line states."""
+    said = f"2023年收入预算总计{stated}万元。" if stated else ""
     return Fixture(
         "",
         "部门预算收支总表",
         [f"单位名称：{code} {name}", "预算年度：2023        单位：万元"],
         total,
-        [f"现将{name}2023年部门预算公开如下："],
+        [f"现将{name}2023年部门预算公开如下：{said}"],
     )
 
 
@@ -92,8 +96,9 @@ def render_small(work: Path) -> dict[str, Path]:
     sheets = []
     for stem, (code, name) in UNITS.items():
         total = OVERFLOW if stem == "decimal_overflow" else "96.00"
+        stated = OVERFLOW if stem == "narrative_overflow" else ""
         sheets.append(work / f"{stem}.xlsx")
-        write_sheet(disclosure(code, name, total), sheets[-1])
+        write_sheet(disclosure(code, name, total, stated), sheets[-1])
     for stem, text in COVERS.items():
         wb = Workbook()
         wb.active.append([text])
@@ -260,6 +265,7 @@ def from_small(small: dict[str, Path]) -> dict[str, Callable[[Path], None]]:
         "javascript.pdf": lambda out: javascript(small["javascript"], out),
         "attachment.pdf": lambda out: attachment(small["attachment"], out),
         "decimal_overflow.pdf": lambda out: shutil.copy(small["decimal_overflow"], out),
+        "narrative_overflow.pdf": lambda out: shutil.copy(small["narrative_overflow"], out),
         "images_only.pdf": lambda out: images_only(small["images_only"], out),
         "portfolio.pdf": lambda out: portfolio(
             small["portfolio_cover"], [small["unit_611"], small["unit_612"]], out

@@ -26,6 +26,9 @@ GOOD = BAD_FIXTURES / "good"
 LATIN1 = os.fsdecode(b"caf\xe9 budget.pdf")  # not UTF-8: the name is bytes Python cannot decode
 LONG = "某县" + "部门预算公开" * 13 + ".pdf"  # 244 bytes: just under NAME_MAX (255)
 VANISHING = "vanishes.pdf"
+# A hang guard (a FIFO opened would block forever), not a speed test: the batch takes ~30 s on
+# an idle 2-core machine and was measured at ~200 s on one shared with a load average of 8.
+HANG_S = 420
 # The command line with its listing wrapped: the vanishing file is deleted after it was listed
 # and before the batch reaches it, as when another process moves it away mid-batch.
 LISTED_THEN_GONE = f"""
@@ -94,13 +97,14 @@ KINDS = [
         "quarantined",
         "page 1, row '一、一般公共预算拨款收入', "
         "column '预算数' (the warehouse holds up to 14 digits before the point",
-    ),  # fmt: skip
+    ),
+    fixture("narrative_overflow.pdf", "quarantined", "2023年收入预算总计"),  # the sentence
     Kind(
         "no_identity.pdf",
         copy(IDENTITY_FIXTURES / "no_identity.pdf"),
         "quarantined",
         "state the identity in a manifest row",
-    ),  # fmt: skip
+    ),
     Kind("compilation.pdf", thousand_pages, "quarantined", "split it per unit (qpdf --pages"),
     Kind("good.pdf", copy(IDENTITY_FIXTURES / "labelled_unit.pdf"), "loaded"),
     Kind("UPPER CASE.PDF", copy(GOOD / "unit_611.pdf"), "loaded"),
@@ -138,7 +142,7 @@ def batch(tmp_path_factory: pytest.TempPathFactory) -> Batch:
     run = subprocess.run(
         [sys.executable, "-c", LISTED_THEN_GONE, "ingest", str(inbox), "--warehouse",
          str(warehouse)],
-        cwd=ROOT, capture_output=True, timeout=180, errors="surrogateescape",
+        cwd=ROOT, capture_output=True, timeout=HANG_S, errors="surrogateescape",
     )  # fmt: skip
     with duckdb.connect(str(warehouse), read_only=True) as con:
         rows = con.execute("select file_name, status, error from core.documents").fetchall()
@@ -160,16 +164,22 @@ def name_id(kind: Kind) -> str:
     return ascii(kind.name)[1:-1][:40]
 
 
+# Kinds whose outcome needs a fix outside the extract layer (strict: a fix makes them pass).
+NEEDS_FIX = {
+    # extracted_tables (pipelines/defs/assets.py) hashes the file before failures_recorded, so
+    # FileNotFoundError fails the Dagster step and no row is written; open_pdf has the reason.
+    VANISHING: "assets.extracted_tables must hash the file inside failures_recorded",
+    # pipelines/extract/narrative.py builds a DECIMAL(20,6) frame from any stated figure: the
+    # row says 'unexpected ArrowInvalid', not which sentence; facts.py's guard is needed there.
+    "narrative_overflow.pdf": "narrative.py needs the too-large guard facts.py has",
+}
+
+
 def recorded(kind: Kind) -> object:
-    """The vanishing file fails before anything records it, until the fix in NEEDS_FIX."""
-    if kind.name != VANISHING:
+    """The kind as a test parameter; expected to fail while its fix is pending."""
+    if kind.name not in NEEDS_FIX:
         return kind
-    return pytest.param(kind, marks=pytest.mark.xfail(strict=True, reason=NEEDS_FIX))
-
-
-# extracted_tables (pipelines/defs/assets.py) hashes the file before failures_recorded, so
-# FileNotFoundError fails the Dagster step and no row is written; open_pdf has the reason.
-NEEDS_FIX = "assets.extracted_tables must hash the file inside failures_recorded"
+    return pytest.param(kind, marks=pytest.mark.xfail(strict=True, reason=NEEDS_FIX[kind.name]))
 
 
 @pytest.mark.slow
@@ -198,10 +208,16 @@ def test_odd_entries_are_skipped_unopened_with_a_reason(batch: Batch, kind: Kind
 def test_the_batch_finishes_with_the_rest_loaded(batch: Batch):
     listed = [k for k in KINDS if k.outcome != "skipped"]
     assert f"{len(listed)} documents in" in batch.stdout
-    assert "Traceback" not in batch.stdout + batch.stderr  # every kind is a known reason
+    # Every kind has a known reason: a traceback is logged only for an unexpected exception,
+    # and only the kinds whose fix is pending may still raise one.
+    unexpected = [ln for ln in batch.stderr.splitlines() if " failed while " in ln]
+    assert all(any(name in ln for name in NEEDS_FIX) for ln in unexpected), unexpected
+    assert batch.stderr.count("Traceback") == len(unexpected)
+    assert "Traceback" not in batch.stdout
     assert batch.returncode == 1  # quarantined and skipped entries: not a clean batch
     loaded = {n for n, (status, _) in batch.documents.items() if status == "loaded"}
     assert loaded == {k.name for k in KINDS if k.outcome == "loaded"}
+    assert set(batch.documents) == {k.name for k in KINDS if k.outcome != "skipped"} - {VANISHING}
 
 
 @pytest.mark.slow
