@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,10 @@ import pytest
 from pipelines.extract.document import ExtractedDocument, extract_document
 from pipelines.ingest import ingest_file
 from pipelines.warehouse import connect
+
+# Command-line runs started by tests (and their subprocesses) record nothing in the repository's
+# .dagster_home, which is what `make dev` shows; a test that checks recording sets its own home.
+os.environ.setdefault("PIPELINES_DAGSTER_EPHEMERAL", "1")
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "data/samples"
