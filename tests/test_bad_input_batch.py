@@ -143,6 +143,7 @@ def batch(tmp_path_factory: pytest.TempPathFactory) -> Batch:
         [sys.executable, "-c", LISTED_THEN_GONE, "ingest", str(inbox), "--warehouse",
          str(warehouse)],
         cwd=ROOT, capture_output=True, timeout=HANG_S, errors="surrogateescape",
+        env={**os.environ, "PIPELINES_DAGSTER_EPHEMERAL": "1"},  # no runs in ./.dagster_home
     )  # fmt: skip
     with duckdb.connect(str(warehouse), read_only=True) as con:
         rows = con.execute("select file_name, status, error from core.documents").fetchall()
