@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import streamlit as st
 
 from pipelines.dashboard import pages
@@ -11,6 +13,9 @@ STYLE = """<style>
 table.dash { border-collapse: collapse; font-size: 0.9rem; margin-bottom: 1rem; }
 table.dash th, table.dash td { border: 1px solid #ddd; padding: 0.2rem 0.5rem; }
 table.dash th { background: #f5f5f5; }
+table.dash th, table.dash td.num { white-space: nowrap; }
+table.dash td.num { text-align: right; }
+div.dash-scroll { overflow-x: auto; }
 </style>"""
 
 st.set_page_config(page_title="部门预决算公开数据", layout="wide")
@@ -30,3 +35,5 @@ if not snapshot().exists():
     )
     st.stop()
 navigation.run()
+stamp = datetime.fromtimestamp(snapshot().stat().st_mtime).isoformat(sep=" ", timespec="seconds")
+st.caption(f"数据快照：{snapshot()}（发布于 {stamp}，只读）")  # also marks the page complete

@@ -101,7 +101,7 @@ def coverage() -> None:
         show(
             view.html_table(
                 ["文件", "原因与处理办法"],
-                [[r.file_name, r.error or ""] for r in quarantined.itertuples()],
+                [[r.file_name, view.text(r.error)] for r in quarantined.itertuples()],
             )
         )
 
@@ -178,8 +178,8 @@ def unit() -> None:
             ],
             [
                 [
-                    r.item_code or "",
-                    ("　" * max(r.level - 1, 0)) + (r.item_name or ""),
+                    view.text(r.item_code),
+                    ("　" * max(r.level - 1, 0)) + (view.text(r.item_name)),
                     view.figure(r.amount_wan, r.fact_ids),
                     view.figure(r.prev_amount_wan, r.prev_fact_ids),
                     Cell(view.wan(r.change_wan), figure=True),
@@ -201,6 +201,7 @@ def unit() -> None:
         chart = trend[trend["item_level"] <= 1].pivot_table(
             index="fiscal_year", columns="item_name", values="amount_wan", aggfunc="sum"
         )
+        chart.index = [f"{year}年" for year in chart.index]
         st.line_chart(chart.astype(float), x_label="年度", y_label="万元")
         rows = []
         for (_level, _key), item in trend.groupby(["item_level", "item_key"], sort=True):
@@ -279,42 +280,25 @@ def quality() -> None:
     if failed.empty:
         st.success("没有未通过的校验。")
         return
-    show(
-        view.html_table(
-            [
-                "单位",
-                "年度",
-                "文件",
-                "校验组",
-                "校验",
-                "严重程度",
-                "表",
-                "项目",
-                "期望值",
-                "实际值",
-                "说明",
-            ],
-            [
-                [
-                    unit_title(r),
-                    str(r["fiscal_year"]),
-                    r["file_name"],
-                    view.label(SUITES, r["suite"]),
-                    r["check_name"],
-                    view.label(SEVERITY, r["severity"]),
-                    view.label(TABLES, r["table_code"]),
-                    r["item_key"] or "",
-                    Cell(r["expected"] or "", figure=True),
-                    Cell(
-                        r["observed"] or "", view.source_href(r["observed_fact_ids"]), figure=True
-                    ),
-                    r["unit"],
-                    r["message"] or "",
-                ]
-                for _, r in failed.iterrows()
-            ],
-        )
-    )
+    header = ["单位", "年度", "类型", "校验", "严重程度", "表", "项目", "期望值", "实际值",
+              "计量单位", "说明"]  # fmt: skip
+    rows = [
+        [
+            view.text(r["dept_code"]) or view.text(r["dept_name"]),
+            str(r["fiscal_year"]),
+            view.label(KINDS, r["doc_kind"]),
+            f"{view.label(SUITES, r['suite'])} · {r['check_name']}",
+            view.label(SEVERITY, r["severity"]),
+            view.label(TABLES, r["table_code"]),
+            view.text(r["item_key"]),
+            Cell(view.text(r["expected"]), figure=True),
+            Cell(view.text(r["observed"]), view.source_href(r["observed_fact_ids"]), figure=True),
+            r["unit"],
+            view.text(r["message"]),
+        ]
+        for _, r in failed.iterrows()
+    ]
+    show(view.html_table(header, rows))
 
 
 def source() -> None:
@@ -335,8 +319,8 @@ def source() -> None:
                     r.file_name,
                     str(r.page),
                     view.label(TABLES, r.table_code),
-                    r.item_code or "",
-                    r.item_name or "",
+                    view.text(r.item_code),
+                    view.text(r.item_name),
                     r.column_name,
                     Cell(view.wan(r.amount_wan), figure=True),
                 ]

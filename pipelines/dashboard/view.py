@@ -53,6 +53,11 @@ def label(mapping: dict[str, str], value: object) -> str:
     return mapping.get(str(value), str(value)) if _present(value) else ""
 
 
+def text(value: object) -> str:
+    """A label, '' for a missing one (None/NaN/NA from a nullable column)."""
+    return str(value) if _present(value) else ""
+
+
 def wan(value: object) -> str:
     """An amount in 万元: thousands separators, 2 decimals (more only when printed with more)."""
     if not _present(value):
@@ -97,8 +102,7 @@ class Cell:
                 f'<a class="drill" href="{html.escape(self.href)}" target="_self" '
                 f'title="查看原文">{text}</a>'
             )
-        align = ' style="text-align:right"' if self.figure else ""
-        return f"<td{align}>{text}</td>"
+        return f'<td class="num">{text}</td>' if self.figure else f"<td>{text}</td>"
 
 
 def figure(value: object, fact_ids: Iterable[object] | None = None) -> Cell:
@@ -112,4 +116,5 @@ def html_table(header: Sequence[str], rows: Iterable[Sequence[Cell | str]]) -> s
         "<tr>" + "".join((c if isinstance(c, Cell) else Cell(str(c))).html() for c in row) + "</tr>"
         for row in rows
     )
-    return f'<table class="dash"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+    table = f'<table class="dash"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+    return f'<div class="dash-scroll">{table}</div>'
