@@ -19,7 +19,7 @@ from pipelines.ingest import (
 from pipelines.validate.suites import SuiteSpec, load_suites
 from pipelines.warehouse import is_known_document, load_sql, refresh_dimensions
 from pipelines.warehouse.faults import boundary
-from pipelines.warehouse.publish import publish_snapshot
+from pipelines.warehouse.publish import publish_after_document, publish_snapshot
 
 from .partitions import document_partition
 from .resources import InboxResource, WarehouseResource
@@ -45,8 +45,10 @@ def extracted_tables(
     ``warehouse_document`` reports what the warehouse holds, so the partition stays materialized.
     """
     path = inbox.pdf(context.partition_key)
+    with failed_as_dagster(), failures_recorded(warehouse.connection, path, "reading the PDF"):
+        document_id = file_sha256(path)  # a file gone since the listing is recorded too
     with warehouse.connection() as con:  # short: DuckDB has one writer, other runs wait
-        known = is_known_document(con, file_sha256(path))
+        known = is_known_document(con, document_id)
     if known:
         context.log.info("%s: already in the warehouse, not read again", path.name)
         return dg.Output(None, metadata={"status": "unchanged"})
@@ -163,6 +165,7 @@ def warehouse_document(
         with warehouse.connection() as con:
             outcome, results = load_frames(con, tidy_frames)
             refresh_dimensions(con)
+            publish_after_document(con, warehouse.path)  # readers follow document by document
     if outcome.status == "quarantined":
         raise dg.Failure(description=f"{tidy_frames.meta.file_name} quarantined at load")
     context.log.info("%s: %s (%d facts)", tidy_frames.meta.file_name, outcome.status, outcome.facts)

@@ -14,6 +14,7 @@ carries everything as is (views, macros, comments) without naming the source cat
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import time
@@ -25,6 +26,7 @@ import duckdb
 from pipelines.warehouse.faults import boundary
 from pipelines.warehouse.sql_files import load_sql
 
+log = logging.getLogger(__name__)
 SNAPSHOT_SUFFIX = ".snapshot.duckdb"
 
 
@@ -69,6 +71,23 @@ def publish_snapshot(con: duckdb.DuckDBPyConnection, warehouse: str | Path) -> P
     _fsync(target.parent)
     boundary("after_snapshot_publish")
     return Published(target, target.stat().st_size, time.perf_counter() - started, health)
+
+
+def publish_after_document(
+    con: duckdb.DuckDBPyConnection, warehouse: str | Path
+) -> Published | None:
+    """Publish after each document (~0.1 s against 3-4 s to read one), so readers follow
+    ingestion document by document, not batch by batch.
+
+    Its failure must not turn a loaded document into a failed one: readers keep the previous
+    snapshot, and the batch end (``warehouse_marts``) publishes again and fails loudly.
+    """
+    try:
+        return publish_snapshot(con, warehouse)
+    except (OSError, duckdb.Error) as exc:
+        log.warning("could not publish the snapshot of %s (readers keep the previous one): %s",
+                    warehouse, exc)  # fmt: skip
+        return None
 
 
 def snapshot_health(path: str | Path) -> dict[str, int]:
