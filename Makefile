@@ -34,9 +34,11 @@ dev: setup
 samples: setup
 	$(PY) scripts/render_reference.py && $(PY) scripts/make_samples.py
 
-# The dashboard on http://localhost:$(DASHBOARD_PORT), reading the snapshot `make run` publishes.
+# The dashboard on http://localhost:$(DASHBOARD_PORT), reading the snapshot `make run` publishes
+# (DASHBOARD_ADDRESS=0.0.0.0 to serve other machines).
 DASHBOARD_PORT ?= 8501
+DASHBOARD_ADDRESS ?= localhost
 dashboard: setup
 	PIPELINES_WAREHOUSE=$(WAREHOUSE) $(PY) -m streamlit run pipelines/dashboard/app.py \
-	  --server.port $(DASHBOARD_PORT) --server.headless true --server.fileWatcherType none \
-	  --browser.gatherUsageStats false
+	  --server.address $(DASHBOARD_ADDRESS) --server.port $(DASHBOARD_PORT) \
+	  --server.headless true --server.fileWatcherType none --browser.gatherUsageStats false

@@ -7,6 +7,7 @@ changes the figures, and a figure drills down to its PDF page with its cell outl
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
 import socket
@@ -19,16 +20,17 @@ from pathlib import Path
 
 import duckdb
 import numpy as np
+import playwright.sync_api as playwright  # a dev dependency; it never downloads a browser here
 import pypdfium2 as pdfium
 import pytest
 from PIL import Image, ImageChops
 
+from pipelines.dashboard import pdf_page, view
+from pipelines.dashboard.data import SnapshotMissing, query
 from pipelines.ingest import ingest_file
 from pipelines.warehouse import connect
 from pipelines.warehouse.publish import publish_snapshot, snapshot_path
 
-pytestmark = pytest.mark.slow
-playwright = pytest.importorskip("playwright.sync_api")
 playwright.expect.set_options(timeout=30_000)  # a page renders in 1-5 s; the machine is shared
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -146,6 +148,7 @@ def screenshot(page, name: str, tmp_path: Path) -> None:
     shot.quantize(colors=64).save(folder / f"{name}.png", optimize=True)
 
 
+@pytest.mark.slow
 def test_every_page_renders(page, tmp_path: Path) -> None:
     expect = playwright.expect
     for path, texts in PAGES.items():
@@ -160,6 +163,7 @@ def test_every_page_renders(page, tmp_path: Path) -> None:
             screenshot(page, path.split("?")[0], tmp_path)
 
 
+@pytest.mark.slow
 def test_failed_checks_show_expected_and_observed(page, warehouse: Path) -> None:
     failed = read(warehouse, "select check_name, expected, observed from mart.failed_checks")
     open_page(page, "quality")
@@ -169,6 +173,7 @@ def test_failed_checks_show_expected_and_observed(page, warehouse: Path) -> None
         playwright.expect(row).to_contain_text(observed)
 
 
+@pytest.mark.slow
 def test_a_disappeared_class_is_listed_with_last_years_figure(page, warehouse: Path) -> None:
     gone = read(
         warehouse,
@@ -205,6 +210,7 @@ def choose(page, label: str, option: str) -> None:
     page.get_by_role("option", name=option, exact=False).first.click()
 
 
+@pytest.mark.slow
 def test_a_filter_changes_the_figures(page, warehouse: Path) -> None:
     open_page(page, "unit?unit=323&year=2022&kind=budget")
     before, after = (income_total(warehouse, f) for f in DOCUMENTS[1::-1])
@@ -224,6 +230,7 @@ def red_mask(image: Image.Image) -> np.ndarray:
     return (pixels[..., 0] > 200) & (pixels[..., 1] < 60) & (pixels[..., 2] < 60)
 
 
+@pytest.mark.slow
 def test_a_figure_drills_down_to_its_page_with_the_cell_outlined(
     page, warehouse: Path, tmp_path: Path
 ) -> None:
@@ -277,3 +284,39 @@ def test_a_figure_drills_down_to_its_page_with_the_cell_outlined(
 
     same, other = difference(page_no), difference(page_no + 1)
     assert same < 1 and other > 3 * same + 1, (same, other)
+
+
+# Fast checks of the pieces the pages are made of.
+
+
+def test_figures_are_shown_in_wan_with_every_printed_decimal() -> None:
+    assert view.wan(1234.5) == "1,234.50"
+    assert view.wan(0.123456) == "0.123456"  # a 元 figure divided by 10,000 keeps its digits
+    assert view.wan(None) == view.wan(float("nan")) == "—"
+    assert view.source_href([3, 1]) == "source?facts=3,1"
+    assert view.source_href(None) is None
+
+
+def test_a_box_in_points_maps_onto_the_render() -> None:
+    # PDF origin bottom-left, image origin top-left; 2 px per point.
+    assert pdf_page.to_pixels([10, 700, 60, 720], 0, 842) == (20, 244, 120, 284)
+
+
+def test_the_pdf_is_the_file_whose_bytes_are_the_document(tmp_path: Path) -> None:
+    name = DOCUMENTS[0]
+    original = (SAMPLES / name).read_bytes()
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / name).write_bytes(original + b"\n")  # same name, other bytes
+    (tmp_path / "b" / name).write_bytes(original)
+    document_id = hashlib.sha256(original).hexdigest()
+    folders = [tmp_path / "missing", tmp_path / "a", tmp_path / "b"]
+    assert pdf_page.find_pdf(name, document_id, folders) == tmp_path / "b" / name
+    assert pdf_page.find_pdf(name, document_id, folders[:2]) is None
+
+
+def test_without_a_snapshot_the_dashboard_says_what_to_run(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("PIPELINES_WAREHOUSE", str(tmp_path / "warehouse.duckdb"))
+    with pytest.raises(SnapshotMissing, match="make run"):
+        query("coverage", doc_kind="")
+    assert not (tmp_path / "warehouse.duckdb").exists()  # never creates the writer's file
