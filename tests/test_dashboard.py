@@ -246,7 +246,10 @@ def test_a_figure_drills_down_to_its_page_with_the_cell_outlined(
         fact_id,
     )
     assert file_name == "d323_2022_budget.pdf"
-    image_element = page.get_by_role("img", name=f"{file_name} 第 {page_no} 页")
+    band = page.get_by_role("img", name=f"第 {page_no} 页局部", exact=True)
+    band_image = Image.open(io.BytesIO(page.request.get(band.get_attribute("src")).body()))
+    assert red_mask(band_image).sum() > 0, "the close-up above the page shows no outline"
+    image_element = page.get_by_role("img", name=f"{file_name} 第 {page_no} 页", exact=True)
     image_element.wait_for(timeout=30_000)
     response = page.request.get(image_element.get_attribute("src"))
     shown = Image.open(io.BytesIO(response.body())).convert("RGB")

@@ -8,7 +8,7 @@ import streamlit as st
 from pipelines.dashboard import view
 from pipelines.dashboard.config import pdf_dirs
 from pipelines.dashboard.data import query
-from pipelines.dashboard.pdf_page import find_pdf, render_page
+from pipelines.dashboard.pdf_page import find_pdf, outlined_band, render_page
 from pipelines.dashboard.view import CHANGES, KINDS, SEVERITY, STATUS, SUITES, TABLES, Cell
 
 UNIT_HINT = "点击任一数字查看它在 PDF 中的页面（红框标出单元格）。金额单位：万元。"
@@ -340,8 +340,12 @@ def source() -> None:
             )
             continue
         boxes = [list(b) for b in cells["bbox"] if b is not None and len(b) == 4]
+        image = render_page(pdf, int(page), boxes)
+        band = outlined_band(image)
+        if band is not None:
+            st.image(band, caption=f"第 {page} 页局部（红框：所选单元格）", alt=f"第 {page} 页局部")
         st.image(
-            render_page(pdf, int(page), boxes),
+            image,
             caption=f"{file_name} 第 {page} 页（红框：所选单元格）",
             alt=f"{file_name} 第 {page} 页",
         )

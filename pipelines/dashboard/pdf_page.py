@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 from pathlib import Path
 
+import numpy as np
 import pypdfium2 as pdfium
 from PIL import Image, ImageDraw
 
@@ -63,3 +64,13 @@ def render_page(pdf: Path, page: int, boxes: Iterable[Sequence[float]]) -> Image
             (x0 - PAD, y0 - PAD, x1 + PAD, y1 + PAD), outline=OUTLINE, width=OUTLINE_WIDTH
         )
     return image
+
+
+def outlined_band(image: Image.Image, margin: int = 160) -> Image.Image | None:
+    """The page's full width across the rows of its outlines (± ``margin`` px): the cell in
+    its row and near its header, legible without scrolling a whole page."""
+    rows = np.flatnonzero((np.asarray(image) == OUTLINE).all(axis=2).any(axis=1))
+    if not len(rows):
+        return None
+    top, bottom = max(0, int(rows[0]) - margin), min(image.height, int(rows[-1]) + margin)
+    return image.crop((0, top, image.width, bottom))
