@@ -27,6 +27,7 @@ from pipelines.normalize.facts import tidy_facts
 from pipelines.schema import DocumentMeta
 from pipelines.validate import validate_document, validate_suite
 from pipelines.warehouse import load_document, load_sql, record_quarantine, store_dq_results
+from pipelines.warehouse.faults import boundary
 from pipelines.warehouse.load import LoadOutcome
 
 log = logging.getLogger(__name__)
@@ -127,6 +128,7 @@ def revalidate_next_year(con: duckdb.DuckDBPyConnection, document_id: str) -> No
         YOY_SUITE, facts, narrative=narrative, previous_facts=previous, document_id=row[0]
     )
     store_dq_results(con, results)
+    boundary("after_revalidation")
     log.info("re-validated %s's %s against %s", row[0][:12], YOY_SUITE, document_id[:12])
 
 

@@ -22,6 +22,7 @@ from pipelines.schema import DocumentMeta
 from pipelines.warehouse.ddl import ensure_schema
 from pipelines.warehouse.dimensions import refresh_dimensions
 from pipelines.warehouse.dq import dq_frames, replace_dq_results, store_dq_results
+from pipelines.warehouse.faults import boundary
 from pipelines.warehouse.frames import FACTS, NARRATIVE, TARGETS, FrameSpec, check_document_id
 from pipelines.warehouse.frames import conform as conform_frame
 from pipelines.warehouse.quarantine import record_quarantine
@@ -109,6 +110,8 @@ def load_document(
         _insert_rows(con, meta)
         if dq_results is not None:
             replace_dq_results(con)
+        boundary("before_load_commit")
+    boundary("after_load_commit")
     return LoadOutcome(
         document_id=meta.document_id,
         status=status,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import duckdb
 
 from pipelines.clock import utc_now
+from pipelines.warehouse.faults import boundary
 from pipelines.warehouse.sql_files import load_sql
 from pipelines.warehouse.transaction import transaction
 
@@ -29,3 +30,4 @@ def record_quarantine(
     }
     with transaction(con):
         con.execute(load_sql("core/merge_into_quarantine.sql"), params)
+    boundary("after_quarantine")
