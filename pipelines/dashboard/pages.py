@@ -23,6 +23,11 @@ def unit_title(row: pd.Series) -> str:
     return f"{code} {row['dept_name']}".strip()
 
 
+def unit_code(row: pd.Series) -> str:
+    """The printed code (names are in the unit × year table), else the name."""
+    return view.text(row["dept_code"]) or view.text(row["dept_name"])
+
+
 def verdict(doc) -> str:
     """✓ 可信, ✗ n 项错误, or 未校验 (a document nobody checked is not trusted)."""
     if doc.trusted:
@@ -79,7 +84,7 @@ def coverage() -> None:
             ],
             [
                 [
-                    unit_title(r),
+                    unit_code(r),
                     str(r["fiscal_year"]),
                     view.label(KINDS, r["doc_kind"]),
                     view.label(STATUS, r["status"]),
@@ -248,7 +253,7 @@ def quality() -> None:
             ["单位", "年度", "类型", "文件", "状态", "校验数", "错误", "警告", "通过率", "可信"],
             [
                 [
-                    unit_title(r),
+                    unit_code(r),
                     "" if pd.isna(r["fiscal_year"]) else str(int(r["fiscal_year"])),
                     view.label(KINDS, r["doc_kind"]),
                     r["file_name"],
@@ -284,7 +289,7 @@ def quality() -> None:
               "计量单位", "说明"]  # fmt: skip
     rows = [
         [
-            view.text(r["dept_code"]) or view.text(r["dept_name"]),
+            unit_code(r),
             str(r["fiscal_year"]),
             view.label(KINDS, r["doc_kind"]),
             f"{view.label(SUITES, r['suite'])} · {r['check_name']}",
