@@ -21,7 +21,7 @@ from pipelines.extract.document import ExtractedDocument, extract_document, file
 from pipelines.extract.errors import UnreadableDocument
 from pipelines.extract.grids import ENGINES
 from pipelines.extract.narrative import narrative_facts
-from pipelines.extract.pdf_text import open_pdf
+from pipelines.extract.pdf_text import GONE, open_pdf
 from pipelines.extract.targets import performance_targets
 from pipelines.normalize.facts import tidy_facts
 from pipelines.schema import DocumentMeta
@@ -166,6 +166,8 @@ def failure_reason(exc: BaseException, stage: str) -> str:
     """What went wrong, in words a person can act on, for any exception while ``stage``."""
     if isinstance(exc, UnreadableDocument):
         return str(exc)
+    if isinstance(exc, FileNotFoundError):
+        return GONE
     return (
         f"unexpected {type(exc).__name__} while {stage}: {exc}. The file may use a feature "
         "the pipeline does not read yet: keep the file and report this message with it; "
@@ -188,7 +190,7 @@ def failures_recorded(
         yield
     except Exception as exc:
         reason = failure_reason(exc, stage)
-        if not isinstance(exc, UnreadableDocument):
+        if not isinstance(exc, UnreadableDocument | FileNotFoundError):  # expected: no trace
             log.exception("%s failed while %s", path.name, stage)
         with connection() as con:
             quarantine(con, path, reason)

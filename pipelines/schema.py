@@ -15,6 +15,7 @@ import pandas as pd
 import pyarrow as pa
 
 AMOUNT_DTYPE = pd.ArrowDtype(pa.decimal128(20, 6))
+MAX_AMOUNT = Decimal(10) ** 14  # DECIMAL(20,6): 14 digits before the point
 
 # The eleven table codes of the warehouse contract, in the order they are printed.
 TABLE_CODES: tuple[str, ...] = (

@@ -165,28 +165,8 @@ def name_id(kind: Kind) -> str:
     return ascii(kind.name)[1:-1][:40]
 
 
-# Kinds whose outcome needs a fix outside the extract layer (strict: a fix makes them pass).
-NEEDS_FIX = {
-    # extracted_tables (pipelines/defs/assets.py) hashes the file before failures_recorded, so
-    # FileNotFoundError fails the Dagster step and no row is written; open_pdf has the reason.
-    VANISHING: "assets.extracted_tables must hash the file inside failures_recorded",
-    # pipelines/extract/narrative.py builds a DECIMAL(20,6) frame from any stated figure: the
-    # row says 'unexpected ArrowInvalid', not which sentence; facts.py's guard is needed there.
-    "narrative_overflow.pdf": "narrative.py needs the too-large guard facts.py has",
-}
-
-
-def recorded(kind: Kind) -> object:
-    """The kind as a test parameter; expected to fail while its fix is pending."""
-    if kind.name not in NEEDS_FIX:
-        return kind
-    return pytest.param(kind, marks=pytest.mark.xfail(strict=True, reason=NEEDS_FIX[kind.name]))
-
-
 @pytest.mark.slow
-@pytest.mark.parametrize(
-    "kind", [recorded(k) for k in KINDS if k.outcome != "skipped"], ids=name_id
-)
+@pytest.mark.parametrize("kind", [k for k in KINDS if k.outcome != "skipped"], ids=name_id)
 def test_every_file_ends_as_a_row_that_says_what_to_do(batch: Batch, kind: Kind):
     assert kind.name in batch.documents, f"no row for {kind.name!r}:\n{batch.stdout}"
     status, error = batch.documents[kind.name]
@@ -209,11 +189,9 @@ def test_odd_entries_are_skipped_unopened_with_a_reason(batch: Batch, kind: Kind
 def test_the_batch_finishes_with_the_rest_loaded(batch: Batch):
     listed = [k for k in KINDS if k.outcome != "skipped"]
     assert f"{len(listed)} documents in" in batch.stdout
-    # Every kind has a known reason: a traceback is logged only for an unexpected exception,
-    # and only the kinds whose fix is pending may still raise one.
+    # Every kind has a known reason: a traceback is logged only for an unexpected exception.
     unexpected = [ln for ln in batch.stderr.splitlines() if " failed while " in ln]
-    assert all(any(name in ln for name in NEEDS_FIX) for ln in unexpected), unexpected
-    assert batch.stderr.count("Traceback") == len(unexpected)
+    assert not unexpected and "Traceback" not in batch.stderr, unexpected
     assert "Traceback" not in batch.stdout
     assert batch.returncode == 1  # quarantined and skipped entries: not a clean batch
     loaded = {n for n, (status, _) in batch.documents.items() if status == "loaded"}

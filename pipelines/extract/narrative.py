@@ -18,9 +18,10 @@ from decimal import ROUND_HALF_EVEN, Decimal
 
 import pandas as pd
 
-from pipelines.schema import NARRATIVE_DTYPES
+from pipelines.schema import MAX_AMOUNT, NARRATIVE_DTYPES
 from pipelines.text import normalise
 
+from .errors import UnreadableDocument
 from .grids import Grid
 from .narrative_text import Sentence, is_toc_page, narrative_lines, sentences
 from .pdf_text import PageText
@@ -134,6 +135,8 @@ def percentage_fact(sign: int, number: str, offset: int) -> Fact:
 def to_wan(number: str, unit: str) -> Decimal:
     """Exact 万元 amount of a printed number in 元/万元/亿元."""
     amount = Decimal(number.replace(",", "")) * TO_WAN[unit]
+    if abs(amount) >= MAX_AMOUNT:
+        raise OverflowError(f"{number}{unit} is too large for an amount")
     return amount.quantize(WAN_QUANTUM, rounding=ROUND_HALF_EVEN)
 
 
@@ -231,9 +234,20 @@ def narrative_facts(pages: Sequence[PageText], grids: Sequence[Grid] = ()) -> pd
     """
     records: dict[str, dict[str, object]] = {}
     for sentence in sentences(narrative_lines(pages, grids)):
-        for fact in parse_sentence(sentence.text):
+        for fact in sentence_facts(sentence):
             records.setdefault(fact.fact_key, fact_record(fact, sentence))
     return facts_frame(list(records.values()))
+
+
+def sentence_facts(sentence: Sentence) -> list[Fact]:
+    """The sentence's figures; one too large for the warehouse names the sentence to check."""
+    try:
+        return parse_sentence(sentence.text)
+    except OverflowError as exc:
+        raise UnreadableDocument(
+            f"{exc} on page {sentence.page_at(0)}: '{sentence.text[:60]}': check it in the PDF "
+            "and ask the publisher for a corrected copy"
+        ) from exc
 
 
 def fact_record(fact: Fact, sentence: Sentence) -> dict[str, object]:

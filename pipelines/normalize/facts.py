@@ -13,12 +13,11 @@ from pipelines.extract.errors import UnreadableDocument
 from pipelines.extract.header import ColumnInfo
 from pipelines.extract.tables import BodyRow, RawTable
 from pipelines.extract.vocabulary import ZERO_MARKS
-from pipelines.schema import TWO_SIDED_TABLES, DocumentMeta, facts_frame
+from pipelines.schema import MAX_AMOUNT, TWO_SIDED_TABLES, DocumentMeta, facts_frame
 from pipelines.text import label, squash
 
 YUAN_PER_WAN = Decimal(10000)
 AMOUNT = re.compile(r"^-?\d+(\.\d+)?$")
-MAX_AMOUNT = Decimal(10) ** 14  # DECIMAL(20,6) in the warehouse: 14 digits before the point
 GROUPED = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$")  # thousands separators
 
 
