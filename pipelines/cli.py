@@ -30,7 +30,7 @@ from pipelines.ingest import file_id, revalidate_next_year
 from pipelines.manifest import ManifestError, read_manifest
 from pipelines.signals import StopOnSignal
 from pipelines.warehouse import load_sql
-from pipelines.warehouse.lock import connect_waiting
+from pipelines.warehouse.lock import WarehouseBusy, connect_waiting
 from pipelines.warehouse.versions import list_versions, promote
 
 # Dagster's own console logger is chatty at DEBUG; the command line prints one line per file.
@@ -43,14 +43,15 @@ DOCUMENT_ASSETS = [
 ]
 
 
-def report(warehouse: Path, path: Path) -> dict:
-    """The document's row for the progress line; survives a busy lock or a vanished file."""
+def report(warehouse: Path, path: Path, lock_wait_s: float = DEFAULT_LOCK_WAIT_S) -> dict:
+    """The document's row for the progress line: waits for another writer's lock like the
+    load does, and survives a lock that never frees or a vanished file."""
     try:
-        with duckdb.connect(str(warehouse), read_only=True) as con:
+        with connect_waiting(warehouse, lock_wait_s) as con:
             row = con.execute(
                 load_sql("core/select_document_report.sql"), {"document_id": file_id(path)}
             ).df()
-    except duckdb.Error as exc:
+    except (duckdb.Error, WarehouseBusy) as exc:
         return {"status": "failed", "error": f"could not read the warehouse to report: {exc}"}
     return row.iloc[0].to_dict() if len(row) else {"status": "failed", "error": "no record"}
 
@@ -95,7 +96,7 @@ def ingest_one(
         run_config=QUIET_RUN,
     )
     if not result.success:
-        info = report(warehouse, path)
+        info = report(warehouse, path, lock_wait_s)
         if info["status"] != "quarantined":  # failed before anything could be recorded
             info = {"status": "failed", "error": step_failure(result) or info["error"]}
         return "failed", info
@@ -105,7 +106,7 @@ def ingest_one(
         if e.asset_key == dg.AssetKey("warehouse_document")
     ]
     # warehouse_document's status: loaded, candidate, superseded, or unchanged (bytes known).
-    return str(loads[0]) if loads else "unchanged", report(warehouse, path)
+    return str(loads[0]) if loads else "unchanged", report(warehouse, path, lock_wait_s)
 
 
 def step_failure(result: dg.ExecuteInProcessResult) -> str | None:

@@ -98,36 +98,56 @@ def load_frames(
     meta = frames.meta
     try:
         outcome = load_document(
-            con, meta, frames.facts, frames.narrative, frames.targets, dq_results=results
+            con,
+            meta,
+            frames.facts,
+            frames.narrative,
+            frames.targets,
+            dq_results=results,
+            next_year_results=next_year_results(con, meta, frames.facts),
         )
     except UnreadableDocument as exc:  # an identity that clashes with a loaded document
         record_quarantine(con, meta.document_id, meta.file_name, meta.pages, str(exc))
         log.warning("quarantined %s: %s", meta.file_name, exc)
         return LoadOutcome(meta.document_id, "quarantined"), results.iloc[0:0]
-    if outcome.status == "loaded":
-        revalidate_next_year(con, meta.document_id)
     frames.seconds.update(validate=validated - clock, load=time.perf_counter() - validated)
     return outcome, results
 
 
-def revalidate_next_year(con: duckdb.DuckDBPyConnection, document_id: str) -> None:
-    """Re-run the next year's YoY checks against ``document_id``, now the current version.
+def next_year_results(
+    con: duckdb.DuckDBPyConnection, meta: DocumentMeta, facts: pd.DataFrame
+) -> pd.DataFrame | None:
+    """The next year's YoY checks re-run against this document's facts, for the loader to store
+    in the same transaction when this document becomes current (None: no next year loaded).
 
     The year-over-year suite of a document needs the previous year's facts; without this, its
-    result would depend on which of the two files happened to be ingested (or promoted) first.
+    result would depend on which of the two files happened to be ingested first.
     """
+    row = con.execute(load_sql("core/select_next_year_by_key.sql"), version_params(meta))
+    following = row.fetchone()
+    return yoy_results(con, following[0], facts) if following else None
+
+
+def yoy_results(
+    con: duckdb.DuckDBPyConnection, document_id: str, previous: pd.DataFrame
+) -> pd.DataFrame:
+    """``document_id``'s year-over-year suite against ``previous`` (last year's facts)."""
+    by_id = {"document_id": document_id}
+    facts = con.execute(load_sql("core/select_document_facts.sql"), by_id).df()
+    narrative = con.execute(load_sql("core/select_document_narrative.sql"), by_id).df()
+    return validate_suite(
+        YOY_SUITE, facts, narrative=narrative, previous_facts=previous, document_id=document_id
+    )
+
+
+def revalidate_next_year(con: duckdb.DuckDBPyConnection, document_id: str) -> None:
+    """After ``pipelines promote`` made ``document_id`` current: re-run the next year's YoY."""
     given = {"document_id": document_id}
     row = con.execute(load_sql("core/select_next_year_document.sql"), given).fetchone()
     if row is None:
         return
-    following = {"document_id": row[0]}
-    facts = con.execute(load_sql("core/select_document_facts.sql"), following).df()
-    narrative = con.execute(load_sql("core/select_document_narrative.sql"), following).df()
     previous = con.execute(load_sql("core/select_document_facts.sql"), given).df()
-    results = validate_suite(
-        YOY_SUITE, facts, narrative=narrative, previous_facts=previous, document_id=row[0]
-    )
-    store_dq_results(con, results)
+    store_dq_results(con, yoy_results(con, row[0], previous))
     boundary("after_revalidation")
     log.info("re-validated %s's %s against %s", row[0][:12], YOY_SUITE, document_id[:12])
 

@@ -24,12 +24,11 @@ BATCH = [
     IDENTITY_FIXTURES / "labelled_unit.pdf",
     IDENTITY_FIXTURES / "no_identity.pdf",
 ]
-# Each boundary where it bites hardest: the load commits of 2022 (whose load re-validates 2023),
-# the publish after the second document.
+# Each boundary where it bites hardest: the load commits of 2022 (whose load re-validates 2023
+# in the same transaction), the publish after the second document.
 KILLS = [
     "before_load_commit@2",
     "after_load_commit@2",
-    "after_revalidation",
     "after_quarantine",
     "after_marts_refresh",
     "after_snapshot_publish@2",

@@ -79,36 +79,41 @@ def load_document(
     narrative: pd.DataFrame | None = None,
     targets: pd.DataFrame | None = None,
     dq_results: pd.DataFrame | None = None,
+    next_year_results: pd.DataFrame | None = None,
 ) -> LoadOutcome:
     """Load one document version; a no-op when the same file (sha256) is already loaded.
 
     Its row, facts, narrative figures, targets and validation outcomes commit together, so
-    no run can ever see a loaded document without its checks.
+    no run can ever see a loaded document without its checks; so do ``next_year_results``
+    (the next year's YoY checks re-run against this document) when it becomes current.
     """
     frames = {
         "facts": _prepare(facts, FACTS, meta.document_id),
         "narrative": _prepare(narrative, NARRATIVE, meta.document_id),
         "targets": _prepare(targets, TARGETS, meta.document_id),
     }
+    if is_known_document(con, meta.document_id):  # the caller holds the one write lock
+        return LoadOutcome(document_id=meta.document_id, status="unchanged")
+    _refuse_other_unit(con, meta)
+    ingested_at = utc_now()
+    stored = stored_versions(con, version_key(meta))
+    incoming_version = Version(
+        meta.document_id, meta.published_at, ingested_at, None, failed_checks(dq_results)
+    )
+    decided = verdicts([*stored, incoming_version])
+    status, superseded_by = decided[meta.document_id]
+    outcomes = [
+        f for f in (dq_results, next_year_results if status == "loaded" else None) if f is not None
+    ]
     incoming = {f"incoming_{name}": frame for name, frame in frames.items()}
-    if dq_results is not None:
-        incoming |= dq_frames(dq_results)
+    if outcomes:
+        incoming |= dq_frames(pd.concat(outcomes, ignore_index=True))
     with registered(con, incoming), transaction(con):
-        if is_known_document(con, meta.document_id):
-            return LoadOutcome(document_id=meta.document_id, status="unchanged")
-        _refuse_other_unit(con, meta)
-        ingested_at = utc_now()
-        stored = stored_versions(con, version_key(meta))
-        incoming_version = Version(
-            meta.document_id, meta.published_at, ingested_at, None, failed_checks(dq_results)
-        )
-        decided = verdicts([*stored, incoming_version])
-        status, superseded_by = decided[meta.document_id]
         _insert_document(con, meta, ingested_at, status, superseded_by)
         record_event(con, meta.document_id, status, "version policy", None, ingested_at)
         superseded = apply_verdicts(con, stored, decided, ingested_at)
         _insert_rows(con, meta)
-        if dq_results is not None:
+        if outcomes:
             replace_dq_results(con)
         boundary("before_load_commit")
     boundary("after_load_commit")
