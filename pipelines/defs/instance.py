@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 from pathlib import Path
 
@@ -19,4 +20,8 @@ def operator_instance() -> dg.DagsterInstance:
     home.mkdir(parents=True, exist_ok=True)
     (home / "dagster.yaml").touch()  # without it Dagster warns on every start
     os.environ["DAGSTER_HOME"] = str(home)  # what DagsterInstance.get() reads
-    return dg.DagsterInstance.get()
+    # Two first-ever runs at once would both create the run database and break its migration
+    # history ("more than one head"): the first to get here creates it, the other waits.
+    with (home / ".create.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return dg.DagsterInstance.get()
