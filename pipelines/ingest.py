@@ -25,7 +25,6 @@ from pipelines.extract.pdf_text import GONE, open_pdf
 from pipelines.extract.targets import performance_targets
 from pipelines.normalize.facts import tidy_facts
 from pipelines.schema import DocumentMeta
-from pipelines.validate import validate_document, validate_suite
 from pipelines.warehouse import load_document, load_sql, record_quarantine, store_dq_results
 from pipelines.warehouse.faults import boundary
 from pipelines.warehouse.load import LoadOutcome
@@ -81,6 +80,8 @@ def previous_year_facts(con: duckdb.DuckDBPyConnection, meta: DocumentMeta) -> p
 
 def validate_frames(con: duckdb.DuckDBPyConnection, frames: DocumentFrames) -> pd.DataFrame:
     previous = previous_year_facts(con, frames.meta)
+    from pipelines.validate import validate_document  # great-expectations: imported on use
+
     return validate_document(
         frames.facts,
         narrative=frames.narrative,
@@ -135,6 +136,8 @@ def yoy_results(
     by_id = {"document_id": document_id}
     facts = con.execute(load_sql("core/select_document_facts.sql"), by_id).df()
     narrative = con.execute(load_sql("core/select_document_narrative.sql"), by_id).df()
+    from pipelines.validate import validate_suite  # great-expectations: imported on use
+
     return validate_suite(
         YOY_SUITE, facts, narrative=narrative, previous_facts=previous, document_id=document_id
     )

@@ -5,9 +5,28 @@ Pure functions over pandas frames (no Dagster, no DuckDB): the orchestration lay
 their checks are defined by the files in ``expectations/``.
 """
 
+from importlib import import_module
+from typing import Any
+
 from .config import ValidationConfig
-from .results import DQ_COLUMNS, summarize_suites
-from .run import list_checks, suite_names, suites, validate_document, validate_suite
+
+# great-expectations takes ~10 s to import: loaded when validation first runs, not when the
+# package is imported (Dagster's code server, the command line's start, reading suite names).
+_LAZY = {
+    "DQ_COLUMNS": ".results",
+    "summarize_suites": ".results",
+    "list_checks": ".run",
+    "suite_names": ".run",
+    "suites": ".run",
+    "validate_document": ".run",
+    "validate_suite": ".run",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(import_module(_LAZY[name], __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "DQ_COLUMNS",
