@@ -26,7 +26,6 @@ from pipelines.extract.targets import performance_targets
 from pipelines.normalize.facts import tidy_facts
 from pipelines.schema import DocumentMeta
 from pipelines.warehouse import load_document, load_sql, record_quarantine, store_dq_results
-from pipelines.warehouse.faults import boundary
 from pipelines.warehouse.load import LoadOutcome
 
 log = logging.getLogger(__name__)
@@ -151,7 +150,6 @@ def revalidate_next_year(con: duckdb.DuckDBPyConnection, document_id: str) -> No
         return
     previous = con.execute(load_sql("core/select_document_facts.sql"), given).df()
     store_dq_results(con, yoy_results(con, row[0], previous))
-    boundary("after_revalidation")
     log.info("re-validated %s's %s against %s", row[0][:12], YOY_SUITE, document_id[:12])
 
 

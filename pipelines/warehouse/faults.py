@@ -18,7 +18,6 @@ KILL_ENV = "PIPELINES_KILL_AT"
 BOUNDARIES = (
     "before_load_commit",  # facts, narrative, targets and DQ rows written, not yet committed
     "after_load_commit",  # the document's transaction committed
-    "after_revalidation",  # the next year's YoY checks re-run against this document
     "after_quarantine",  # an unreadable file's quarantine row committed
     "after_marts_refresh",  # dimensions refreshed at the end of the batch
     "after_snapshot_publish",  # the readers' snapshot swapped in
