@@ -21,10 +21,14 @@ from pipelines.warehouse import is_known_document, load_sql, refresh_dimensions
 from pipelines.warehouse.faults import boundary
 from pipelines.warehouse.publish import publish_after_document, publish_snapshot
 
+from .constants import WRITER_POOL
+from .handoff_io import handoff_io_manager
 from .partitions import document_partition
 from .resources import InboxResource, WarehouseResource
 
 SUITES = load_suites()
+# On Celery (deploy/), the writing steps go to a queue only the warehouse's host consumes.
+WRITER_QUEUE = {"dagster-celery/queue": WRITER_POOL}
 SUITE_NAMES = [suite.name for suite in SUITES]
 
 inbox_pdfs = dg.AssetSpec(
@@ -68,7 +72,20 @@ def extracted_tables(
     )
 
 
-@dg.asset(partitions_def=document_partition, group_name="normalize")
+# The frames cross to the load step as Parquet (pipelines/handoff.py), not as a pickle, so that
+# step can run in another process or on another machine. The IO manager travels with the asset,
+# so every caller of ``materialize`` gets it; its folder: PIPELINES_HANDOFF_DIR, or run config
+# ``resources: {tidy_frames__io_manager: {config: {base_dir: ...}}}``.
+with warnings.catch_warnings():  # io_manager_def on an asset is "beta" in Dagster 1.13
+    warnings.simplefilter("ignore", dg.BetaWarning)
+    _tidy_frames_asset = dg.asset(
+        partitions_def=document_partition,
+        group_name="normalize",
+        io_manager_def=handoff_io_manager(),
+    )
+
+
+@_tidy_frames_asset
 def tidy_frames(
     context: dg.AssetExecutionContext,
     extracted_tables: ExtractedDocument | None,
@@ -149,6 +166,8 @@ def check_spec(suite: SuiteSpec) -> dg.AssetCheckSpec:
     partitions_def=document_partition,
     group_name="warehouse",
     check_specs=[check_spec(suite) for suite in SUITES],
+    pool=WRITER_POOL,  # DuckDB admits one writer: one load at a time across runs and machines
+    op_tags=WRITER_QUEUE,
 )
 def warehouse_document(
     context: dg.AssetExecutionContext,
@@ -203,7 +222,13 @@ MARTS_AFTER_LOADS = (
 )
 
 
-@dg.asset(group_name="warehouse", deps=[warehouse_document], automation_condition=MARTS_AFTER_LOADS)
+@dg.asset(
+    group_name="warehouse",
+    deps=[warehouse_document],
+    automation_condition=MARTS_AFTER_LOADS,
+    pool=WRITER_POOL,
+    op_tags=WRITER_QUEUE,
+)
 def warehouse_marts(warehouse: WarehouseResource) -> dg.MaterializeResult:
     """Dimensions refreshed, mart views in place, then the readers' snapshot published."""
     with warehouse.connection() as con:
