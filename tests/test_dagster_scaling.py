@@ -13,6 +13,7 @@ import pytest
 import yaml
 from conftest import REFERENCE_PDF, ROOT
 from dagster._core.instance.config import dagster_instance_config
+from dagster._core.storage.defs_state.base import set_defs_state_storage
 
 from pipelines.definitions import defs as local_defs
 from pipelines.defs.cluster import defs as cluster_defs
@@ -23,6 +24,16 @@ from pipelines.handoff import is_handoff, read_frames
 
 DEPLOY = ROOT / "deploy"
 MULTIPROCESS_JOB = "ingest_document_job_multiprocess"
+
+
+@pytest.fixture(autouse=True, scope="module")
+def resolved_definitions() -> None:
+    """Resolve both code locations before use: a Dagster 1.13 instance used as a context manager
+    leaves its (then closed) state storage current after it exits, and definitions resolved for
+    the first time after such a test fail on it."""
+    with set_defs_state_storage(None):
+        local_defs.get_repository_def()
+        cluster_defs.get_repository_def()
 
 
 def deploy_yaml(name: str) -> dict:
