@@ -10,6 +10,7 @@ import pytest
 from pipelines.extract.document import ExtractedDocument, extract_document
 from pipelines.ingest import ingest_file
 from pipelines.warehouse import connect
+from pipelines.warehouse.marts import refresh_marts
 
 # Command-line runs started by tests (and their subprocesses) record nothing in the repository's
 # .dagster_home, which is what `make dev` shows; a test that checks recording sets its own home.
@@ -37,6 +38,7 @@ def samples_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
         for pdf in sorted(SAMPLES.glob("*.pdf")):
             result = ingest_file(con, pdf)
             assert result.status != "quarantined", result.error
+        refresh_marts(con)  # the mart tables, as a batch's end refreshes them
     finally:
         con.close()
     return path

@@ -25,6 +25,7 @@ from pipelines.warehouse import (
     refresh_dimensions,
     store_dq_results,
 )
+from pipelines.warehouse.marts import refresh_marts
 
 D = Decimal
 
@@ -37,6 +38,8 @@ def con(tmp_path: Path) -> duckdb.DuckDBPyConnection:
 
 
 def rows(con: duckdb.DuckDBPyConnection, sql: str, *params: object) -> list[tuple]:
+    """Read after refreshing the mart tables, as the end of a batch does."""
+    refresh_marts(con)
     return con.execute(sql, list(params)).fetchall()
 
 
@@ -117,6 +120,7 @@ def test_superseded_versions_are_not_double_counted(con: duckdb.DuckDBPyConnecti
 
 def test_department_year_totals(con: duckdb.DuckDBPyConnection) -> None:
     load_seed(con)
+    refresh_marts(con)
     result = con.sql("select * from mart.department_year_totals")
     records = result.fetchall()
     assert len(records) == 1

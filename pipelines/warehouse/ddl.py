@@ -1,10 +1,13 @@
-"""Create the warehouse objects: schemas, core tables, helper macros, mart views."""
+"""Create the warehouse objects: schemas, core tables, helper macros, mart views and tables."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import duckdb
 
 from pipelines.warehouse.comments import apply_comments
+from pipelines.warehouse.marts import MART_TABLES, ensure_mart_tables
 from pipelines.warehouse.sql_files import load_sql, sql_names
 
 
@@ -12,11 +15,15 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     """Create every table and view; safe to run on each connect.
 
     Tables use ``create … if not exists`` (data is kept); views and macros use ``create or
-    replace`` so an edited ``.sql`` file takes effect on the next connect.
+    replace`` so an edited ``.sql`` file takes effect on the next connect. Mart tables
+    (``marts.MART_TABLES``) are created, or rebuilt when their ``.sql`` file changed, by
+    ``ensure_mart_tables``; their rows are kept otherwise.
     """
     refuse_old_layout(con)
-    for name in sql_names("ddl") + sql_names("mart"):
+    views = [n for n in sql_names("mart") if Path(n).stem not in MART_TABLES]
+    for name in sql_names("ddl") + views:
         con.execute(load_sql(name))
+    ensure_mart_tables(con)
     apply_comments(con)  # docs/warehouse-contract.md, on every object and column
 
 

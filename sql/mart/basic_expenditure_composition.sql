@@ -1,7 +1,8 @@
+-- Stored as the table mart.basic_expenditure_composition (pipelines/warehouse/marts.py): this select builds it, and
+-- with $unit_keys (a list; NULL = every unit) recomputes only those units' rows.
 -- 一般公共预算财政拨款基本支出表 by economic class (类: 301 工资福利, 302 商品和服务, 303 对个人
 -- 和家庭的补助 …) per current document: 合计, 人员经费, 公用经费 and the class's share of the
 -- table total. A class printed only through its 款 rows (30201 …) is their sum.
-create or replace view mart.basic_expenditure_composition as
 with documents as (
     select
         document_id,
@@ -11,6 +12,7 @@ with documents as (
         fiscal_year,
         doc_kind
     from core.current_documents
+    where mart_refresh.in_scope(unit_key, cast($unit_keys as varchar[]))
 ),
 
 basic as (
@@ -22,6 +24,7 @@ basic as (
         amount_wan
     from core.current_fact_line_items
     where table_code = 'general_budget_basic_expenditure'
+        and mart_refresh.in_scope(unit_key, cast($unit_keys as varchar[]))
 ),
 
 printed_classes as (
@@ -102,4 +105,4 @@ select
 from classes
 inner join documents on classes.document_id = documents.document_id
 inner join table_totals on classes.document_id = table_totals.document_id
-left join core.dim_economic_class as dim on classes.economic_code = dim.code;
+left join core.dim_economic_class as dim on classes.economic_code = dim.code

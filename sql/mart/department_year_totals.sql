@@ -1,8 +1,9 @@
+-- Stored as the table mart.department_year_totals (pipelines/warehouse/marts.py): this select builds it, and
+-- with $unit_keys (a list; NULL = every unit) recomputes only those units' rows.
 -- One row per current document (dept, year, kind): income by source (收入总表 合计 row),
 -- expenditure by basic/project (支出总表 合计 row) and appropriations by fund
 -- (财政拨款收支总表 本年支出合计 row). A blank cell of a printed total row counts as 0; a table
 -- that was not extracted at all leaves its columns null.
-create or replace view mart.department_year_totals as
 with documents as (
     select
         document_id,
@@ -12,6 +13,7 @@ with documents as (
         fiscal_year,
         doc_kind
     from core.current_documents
+    where mart_refresh.in_scope(unit_key, cast($unit_keys as varchar[]))
 ),
 
 facts as (
@@ -24,6 +26,7 @@ facts as (
         amount_wan,
         core.label_key(item_name) as item_label
     from core.current_fact_line_items
+    where mart_refresh.in_scope(unit_key, cast($unit_keys as varchar[]))
 ),
 
 income as (
@@ -110,4 +113,4 @@ select
 from documents
 left join income on documents.document_id = income.document_id
 left join expenditure on documents.document_id = expenditure.document_id
-left join funds on documents.document_id = funds.document_id;
+left join funds on documents.document_id = funds.document_id

@@ -1,7 +1,8 @@
+-- Stored as the table mart.dq_scoreboard (pipelines/warehouse/marts.py): this select builds it, and
+-- with $unit_keys (a list; NULL = every unit) recomputes only those units' rows.
 -- Data-quality verdict per document (current and quarantined versions; superseded ones are
 -- history). A document is trusted when it was checked and no 'error' check failed: an
 -- unchecked document is not trusted. Documents with zero checks appear with zeros.
-create or replace view mart.dq_scoreboard as
 with documents as (
     select
         document_id,
@@ -14,6 +15,8 @@ with documents as (
         status
     from core.documents
     where status <> 'superseded'
+        -- quarantined files have no unit: every refresh recomputes their rows
+        and (unit_key is null or mart_refresh.in_scope(unit_key, cast($unit_keys as varchar[])))
 ),
 
 results as (
@@ -26,6 +29,7 @@ results as (
         string_agg(distinct suite, ', ' order by suite) as suites,
         max(checked_at) as last_checked_at
     from core.dq_results
+    where document_id in (select document_id from documents)
     group by document_id
 )
 
@@ -47,4 +51,4 @@ select
     results.suites,
     results.last_checked_at
 from documents
-left join results on documents.document_id = results.document_id;
+left join results on documents.document_id = results.document_id

@@ -1,3 +1,5 @@
+-- Stored as the table mart.narrative_vs_tables (pipelines/warehouse/marts.py): this select builds it, and
+-- with $unit_keys (a list; NULL = every unit) recomputes only those units' rows.
 -- Each money figure stated in the 情况说明 next to the table cell it should equal, with the
 -- difference and a match flag (|difference| <= 0.005 万元, the printing precision).
 -- Cells are chosen by the rules in figure_specs (row and column labels as regular
@@ -10,7 +12,6 @@
 -- document of the same kind (as in expectations/year_over_year.json).
 -- table_cell names the cells read, as '<row label> × <column> (p. N)' joined by ' + ' when
 -- rows are added up, or says why the figure is 0 (row printed blank, table printed empty).
-create or replace view mart.narrative_vs_tables as
 with figure_specs (fact_key, table_code, row_pattern, column_pattern, zero_when_empty) as (
     values
     ('total_income', 'income_expenditure_summary', '收入总计', '预算数|决算数', false),
@@ -40,6 +41,7 @@ documents as (
         fiscal_year,
         doc_kind
     from core.current_documents
+    where mart_refresh.in_scope(unit_key, cast($unit_keys as varchar[]))
 ),
 
 narrative as (
@@ -50,6 +52,7 @@ narrative as (
         source_sentence
     from core.current_narrative_facts
     where amount_wan is not null
+        and mart_refresh.in_scope(unit_key, cast($unit_keys as varchar[]))
 ),
 
 facts as (
@@ -62,60 +65,111 @@ facts as (
         page,
         core.label_key(item_name) as item_label
     from core.current_fact_line_items
+    where mart_refresh.in_scope(unit_key, cast($unit_keys as varchar[]))
 ),
 
-candidate_cells as (
+-- The row patterns are matched once per distinct printed label, not once per cell: at ~30k
+-- documents matching every cell of every table took minutes.
+row_labels as (
+    select distinct
+        figure_specs.fact_key,
+        labels.table_code,
+        labels.item_label
+    from (
+        select distinct
+            table_code,
+            item_label
+        from facts
+        where table_code in (select table_code from figure_specs)
+    ) as labels
+    inner join figure_specs on labels.table_code = figure_specs.table_code
+    where regexp_full_match(labels.item_label, figure_specs.row_pattern)
+),
+
+-- How many times the narrative states each figure (the 情况说明 reader keeps the first, so
+-- once): a figure stated twice counts its cells twice, as it always has.
+statements as (
     select
-        narrative.document_id,
-        narrative.fact_key,
-        figure_specs.table_code,
-        figure_specs.row_pattern,
-        figure_specs.column_pattern,
-        figure_specs.zero_when_empty,
+        document_id,
+        fact_key,
+        count(*) as times_stated
+    from narrative
+    group by document_id, fact_key
+),
+
+-- The cells in a figure's row(s), with whether they are in its column.
+row_cells as (
+    select
+        statements.document_id,
+        statements.fact_key,
+        statements.times_stated,
         facts.amount_wan,
         facts.item_label,
-        facts.column_name,
-        facts.page,
-        regexp_full_match(facts.item_label, figure_specs.row_pattern) as in_row,
-        regexp_full_match(facts.column_name, figure_specs.column_pattern) as in_column
-    from narrative
-    inner join figure_specs on narrative.fact_key = figure_specs.fact_key
-    left join facts
-        on narrative.document_id = facts.document_id
-        and figure_specs.table_code = facts.table_code
+        regexp_full_match(facts.column_name, figure_specs.column_pattern) as in_column,
+        facts.item_label || ' × ' || facts.column_name || ' (p. ' || facts.page || ')' as cell
+    from statements
+    inner join figure_specs on statements.fact_key = figure_specs.fact_key
+    inner join row_labels on statements.fact_key = row_labels.fact_key
+    inner join facts
+        on statements.document_id = facts.document_id
+        and row_labels.table_code = facts.table_code
+        and row_labels.item_label = facts.item_label
+),
+
+rows_read as (
+    select
+        document_id,
+        fact_key,
+        bool_or(in_column and item_label = '合计') as has_total_cell,
+        bool_or(in_column) as has_cell,
+        string_agg(distinct cell, ' + ' order by cell) filter (
+            where in_column and item_label = '合计'
+        ) as total_cells,
+        string_agg(distinct cell, ' + ' order by cell) filter (where in_column) as cells,
+        any_value(times_stated) * coalesce(
+            sum(amount_wan) filter (where in_column and item_label = '合计'),
+            sum(amount_wan) filter (where in_column)
+        ) as cells_wan
+    from row_cells
+    group by document_id, fact_key
+),
+
+-- Whether each table of a stated figure printed any cell at all.
+printed_tables as (
+    select distinct
+        document_id,
+        table_code
+    from facts
+    where table_code in (select table_code from figure_specs)
+        and document_id in (select document_id from narrative)
 ),
 
 table_figures as (
     select
-        document_id,
-        fact_key,
-        table_code,
+        statements.document_id,
+        statements.fact_key,
+        figure_specs.table_code,
         case
-            when bool_or(in_row and in_column and item_label = '合计')
-                then string_agg(distinct cell, ' + ' order by cell)
-                    filter (where in_row and in_column and item_label = '合计')
-            when bool_or(in_row and in_column)
-                then string_agg(distinct cell, ' + ' order by cell)
-                    filter (where in_row and in_column)
-            when bool_or(in_row) then 'row printed blank: ' || any_value(row_pattern)
-            when count(amount_wan) = 0 and bool_and(zero_when_empty) then 'table printed empty'
+            when rows_read.has_total_cell then rows_read.total_cells
+            when rows_read.has_cell then rows_read.cells
+            when rows_read.document_id is not null
+                then 'row printed blank: ' || figure_specs.row_pattern
+            when printed_tables.document_id is null and figure_specs.zero_when_empty
+                then 'table printed empty'
         end as table_cell,
         case
-            when bool_or(in_row and in_column)
-                then coalesce(
-                    sum(amount_wan) filter (where in_row and in_column and item_label = '合计'),
-                    sum(amount_wan) filter (where in_row and in_column)
-                )
-            when bool_or(in_row) then 0
-            when count(amount_wan) = 0 and bool_and(zero_when_empty) then 0
+            when rows_read.has_cell then rows_read.cells_wan
+            when rows_read.document_id is not null then 0
+            when printed_tables.document_id is null and figure_specs.zero_when_empty then 0
         end as table_wan
-    from (
-        select
-            *,
-            item_label || ' × ' || column_name || ' (p. ' || page || ')' as cell
-        from candidate_cells
-    )
-    group by document_id, fact_key, table_code
+    from statements
+    inner join figure_specs on statements.fact_key = figure_specs.fact_key
+    left join rows_read
+        on statements.document_id = rows_read.document_id
+        and statements.fact_key = rows_read.fact_key
+    left join printed_tables
+        on statements.document_id = printed_tables.document_id
+        and figure_specs.table_code = printed_tables.table_code
 ),
 
 grand_totals as (
@@ -131,6 +185,7 @@ grand_totals as (
         and side = 'income'
         and core.label_key(item_name) = '收入总计'
         and column_name in ('预算数', '决算数')
+        and mart_refresh.in_scope(unit_key, cast($unit_keys as varchar[]))
     group by document_id, dept_code, unit_key, fiscal_year, doc_kind
 ),
 
@@ -184,4 +239,4 @@ select
     compared.source_sentence,
     compared.document_id
 from compared
-inner join documents on compared.document_id = documents.document_id;
+inner join documents on compared.document_id = documents.document_id

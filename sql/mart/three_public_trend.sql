@@ -1,3 +1,5 @@
+-- Stored as the table mart.three_public_trend (pipelines/warehouse/marts.py): this select builds it, and
+-- with $unit_keys (a list; NULL = every unit) recomputes only those units' rows.
 -- 三公 expenditure (财政拨款“三公”经费支出表) per current document, item and column, next to
 -- the previous year's figure of the same unit (unit_key) and kind. Items are keyed without
 -- printed numbering ('其中：公务用车购置费' → '公务用车购置费'). A document whose table was
@@ -7,7 +9,6 @@
 -- amount_wan 0), one printed only this year too ('appeared', prev_amount_wan 0), so the
 -- item_level 1 changes add up to the 合计 change. A missing side is 0, not NULL: the table
 -- prints every budgeted item; change_kind says which side was printed.
-create or replace view mart.three_public_trend as
 with documents as (
     select
         document_id,
@@ -17,6 +18,7 @@ with documents as (
         fiscal_year,
         doc_kind
     from core.current_documents
+    where mart_refresh.in_scope(unit_key, cast($unit_keys as varchar[]))
 ),
 
 printed as (
@@ -29,6 +31,7 @@ printed as (
         false as printed_empty
     from core.current_fact_line_items
     where table_code = 'three_public_expenditure'
+        and mart_refresh.in_scope(unit_key, cast($unit_keys as varchar[]))
     group by document_id, core.label_key(item_name), column_name
 ),
 
@@ -130,4 +133,4 @@ select
     printed_wan is not null as printed_this_year,
     prev_printed_wan is not null as printed_last_year,
     prev_year_document_id as prev_document_id
-from resolved;
+from resolved

@@ -1,3 +1,5 @@
+-- Stored as the table mart.yoy_by_function_class (pipelines/warehouse/marts.py): this select builds it, and
+-- with $unit_keys (a list; NULL = every unit) recomputes only those units' rows.
 -- Year over year by functional class, from 支出总表 (expenditure_summary) column 合计: one row
 -- per current document and code printed this year or last year, plus item_key 'TOTAL'
 -- (item_code null) for the 合计 row. This year and the previous year's current document of
@@ -9,7 +11,6 @@
 -- document (change_kind 'no_previous_document'), the TOTAL row falls back on the narrative's
 -- stated figures (prev_source 'narrative_stated'): 'prev_year_total' when stated, else this
 -- year's total − 'yoy_change'; other rows have no previous amount.
-create or replace view mart.yoy_by_function_class as
 with expenditure_rows as (
     select
         document_id,
@@ -26,6 +27,7 @@ with expenditure_rows as (
     where table_code = 'expenditure_summary'
         and column_name = '合计'
         and (item_code is not null or core.label_key(item_name) = '合计')
+        and mart_refresh.in_scope(unit_key, cast($unit_keys as varchar[]))
     group by all
 ),
 
@@ -47,6 +49,7 @@ stated as (
         any_value(amount_wan) filter (where fact_key = 'prev_year_total') as prev_total_wan,
         any_value(amount_wan) filter (where fact_key = 'yoy_change') as change_wan
     from core.current_narrative_facts
+    where mart_refresh.in_scope(unit_key, cast($unit_keys as varchar[]))
     group by document_id
 ),
 
@@ -136,4 +139,4 @@ select
     printed_wan is not null as printed_this_year,
     prev_printed_wan is not null as printed_last_year,
     prev_document_id
-from resolved;
+from resolved
