@@ -2,7 +2,7 @@
 WAREHOUSE ?= data/warehouse.duckdb
 PY := .venv/bin/python
 
-.PHONY: setup run test test-fast lint format bench dev samples dashboard
+.PHONY: setup run test test-fast lint format bench bench-marts dev samples dashboard
 
 setup:
 	bash scripts/setup.sh
@@ -25,6 +25,10 @@ format:
 
 bench: setup
 	$(PY) benchmarks/bench_ingest.py
+
+# Mart query and refresh times on a ~30k-document warehouse (built once into benchmarks/.cache/).
+bench-marts: setup
+	$(PY) benchmarks/bench_marts.py
 
 dev: setup
 	DAGSTER_HOME=$${DAGSTER_HOME:-$$PWD/.dagster_home} && mkdir -p $$DAGSTER_HOME && \
