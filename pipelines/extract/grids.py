@@ -16,16 +16,24 @@ import logging
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import camelot
+from typing import TYPE_CHECKING
 
 from pipelines.text import is_cjk
 
 from .pdf_text import unrestricted
 
+if TYPE_CHECKING:
+    import camelot
+
 log = logging.getLogger(__name__)
 
-LATTICE_OPTIONS = {"split_text": True, "suppress_stdout": True}
+# boxes_flow=None: camelot reads text lines, never pdfminer's grouping of lines into ordered
+# boxes, which is a third of its time per page (same tables, measured on the samples).
+LATTICE_OPTIONS = {
+    "split_text": True,
+    "suppress_stdout": True,
+    "layout_kwargs": {"boxes_flow": None},
+}
 # Tried in order; a later engine reads only the pages still without a table. The raster
 # engine drops rules shorter than page size / line_scale (default 15), which loses the column
 # rules of a 1-row continuation page; 40 keeps them without reading text strokes as rules.
@@ -187,6 +195,8 @@ def read_grids(
 
 
 def lattice_tables(path: Path, pages: list[int], engine: str) -> list[camelot.core.Table]:
+    import camelot  # ~1 s to import: only in processes that read a page (workers), not the writer
+
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # camelot warns on pages it finds no table on
         return list(
