@@ -15,7 +15,6 @@ import pytest
 
 from pipelines.warehouse import connect, record_quarantine
 from pipelines.warehouse.publish import (
-    publish_after_document,
     publish_snapshot,
     snapshot_health,
     snapshot_path,
@@ -95,12 +94,11 @@ def test_a_publisher_killed_mid_copy_leaves_the_previous_snapshot_and_no_debris(
     assert not staging.exists()
 
 
-def test_a_failed_publish_after_a_document_leaves_the_load_standing(tmp_path: Path) -> None:
+def test_a_failed_publish_leaves_the_load_standing(tmp_path: Path) -> None:
     warehouse = tmp_path / "wh.duckdb"
     snapshot_path(warehouse).mkdir()  # the swap cannot happen
     with connect(warehouse) as con:
         record_quarantine(con, "c".ljust(64, "0"), "c.pdf", 1, "test row")
-        assert publish_after_document(con, warehouse) is None
-        assert con.execute("select count(*) from core.documents").fetchone() == (1,)
-        with pytest.raises(OSError):  # at the batch end it fails loudly
+        with pytest.raises(OSError):  # it fails loudly
             publish_snapshot(con, warehouse)
+        assert con.execute("select count(*) from core.documents").fetchone() == (1,)

@@ -16,6 +16,7 @@ from pypdf.generic import StreamObject
 
 from pipelines.ingest import ingest_file
 from pipelines.warehouse import connect
+from pipelines.warehouse.marts import refresh_marts
 from pipelines.warehouse.versions import Version, promote, verdicts
 
 T0 = datetime(2026, 11, 30, 8, 0)
@@ -92,6 +93,7 @@ def test_ingest_order_does_not_change_the_marts(tmp_path, samples_warehouse):
         con = connect(tmp_path / f"order{n}.duckdb")
         for path in order:
             assert ingest_file(con, path).status in ("loaded", "superseded"), path.name
+        refresh_marts(con)
         results.append(mart_contents(con))
         current = con.execute(
             "select file_name from core.documents where unit_key = '118' and fiscal_year = 2023 "

@@ -19,7 +19,8 @@ from pipelines.ingest import (
 from pipelines.validate.suites import SuiteSpec, load_suites
 from pipelines.warehouse import is_known_document, load_sql, refresh_dimensions
 from pipelines.warehouse.faults import boundary
-from pipelines.warehouse.publish import publish_after_document, publish_snapshot
+from pipelines.warehouse.marts import refresh_marts
+from pipelines.warehouse.publish import publish_snapshot
 
 from .constants import WRITER_POOL
 from .handoff_io import handoff_io_manager
@@ -183,8 +184,6 @@ def warehouse_document(
     with failed_as_dagster(), failures_recorded(warehouse.connection, path, stage):
         with warehouse.connection() as con:
             outcome, results = load_frames(con, tidy_frames)
-            refresh_dimensions(con)
-            publish_after_document(con, warehouse.path)  # readers follow document by document
     if outcome.status == "quarantined":
         raise dg.Failure(description=f"{tidy_frames.meta.file_name} quarantined at load")
     context.log.info("%s: %s (%d facts)", tidy_frames.meta.file_name, outcome.status, outcome.facts)
@@ -230,11 +229,16 @@ MARTS_AFTER_LOADS = (
     op_tags=WRITER_QUEUE,
 )
 def warehouse_marts(warehouse: WarehouseResource) -> dg.MaterializeResult:
-    """Dimensions refreshed, mart views in place, then the readers' snapshot published."""
+    """Dimensions and mart tables refreshed, then the readers' snapshot published.
+
+    Runs after document runs, which do not say which units they touched: the mart tables are
+    rebuilt in full (the command line refreshes only the units of its batch).
+    """
     with warehouse.connection() as con:
         refresh_dimensions(con)
+        refreshed = refresh_marts(con)
         boundary("after_marts_refresh")
         summary = con.execute(load_sql("core/select_warehouse_summary.sql")).df()
         published = publish_snapshot(con, warehouse.path)  # readers never hold this file
     counts = {k: int(v) for k, v in summary.iloc[0].items()}
-    return dg.MaterializeResult(metadata=counts | published.metadata())
+    return dg.MaterializeResult(metadata=counts | refreshed.metadata() | published.metadata())

@@ -73,23 +73,6 @@ def publish_snapshot(con: duckdb.DuckDBPyConnection, warehouse: str | Path) -> P
     return Published(target, target.stat().st_size, time.perf_counter() - started, health)
 
 
-def publish_after_document(
-    con: duckdb.DuckDBPyConnection, warehouse: str | Path
-) -> Published | None:
-    """Publish after each document (~0.1 s against 3-4 s to read one), so readers follow
-    ingestion document by document, not batch by batch.
-
-    Its failure must not turn a loaded document into a failed one: readers keep the previous
-    snapshot, and the batch end (``warehouse_marts``) publishes again and fails loudly.
-    """
-    try:
-        return publish_snapshot(con, warehouse)
-    except (OSError, duckdb.Error) as exc:
-        log.warning("could not publish the snapshot of %s (readers keep the previous one): %s",
-                    warehouse, exc)  # fmt: skip
-        return None
-
-
 def snapshot_health(path: str | Path) -> dict[str, int]:
     """Open a snapshot read-only and count what the marts read; raises if it is unusable."""
     with duckdb.connect(str(path), read_only=True) as con:
