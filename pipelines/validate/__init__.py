@@ -1,8 +1,9 @@
-"""Accounting-consistency validation of one disclosure's tidy frames, with Great Expectations.
+"""Accounting-consistency validation of disclosures' tidy frames, with Great Expectations.
 
 Pure functions over pandas frames (no Dagster, no DuckDB): the orchestration layer calls
-``validate_document`` per document and stores the rows in ``core.dq_results``. Suites and
-their checks are defined by the files in ``expectations/``.
+``validate_document`` per document (or ``validate_documents`` on a batch, much faster) and
+stores the rows in ``core.dq_results``. Suites and their checks are defined by the files in
+``expectations/``.
 """
 
 from importlib import import_module
@@ -14,11 +15,13 @@ from .config import ValidationConfig
 # package is imported (Dagster's code server, the command line's start, reading suite names).
 _LAZY = {
     "DQ_COLUMNS": ".results",
+    "DocumentToValidate": ".document",
     "summarize_suites": ".results",
     "list_checks": ".run",
     "suite_names": ".run",
     "suites": ".run",
     "validate_document": ".run",
+    "validate_documents": ".run",
     "validate_suite": ".run",
 }
 
@@ -31,11 +34,13 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "DQ_COLUMNS",
+    "DocumentToValidate",
     "ValidationConfig",
     "list_checks",
     "suite_names",
     "suites",
     "summarize_suites",
     "validate_document",
+    "validate_documents",
     "validate_suite",
 ]

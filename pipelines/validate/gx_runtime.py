@@ -1,8 +1,8 @@
 """Great Expectations plumbing: one ephemeral context per process, one suite per suite file.
 
 The context, datasource, dataframe asset and batch definition are built once and reused for
-every document (building them costs more than validating one document). Each document's
-identity frame is passed as the batch's dataframe parameter.
+every validation (building them costs more than validating one document). The identity frame
+of a batch of documents is passed as the batch's dataframe parameter.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ RESULT_FORMAT: dict[str, Any] = {
 
 @dataclass(frozen=True)
 class CheckOutcome:
-    """What GX said about one check on one document: which instances failed, at what severity."""
+    """What GX said about one check over a batch: which instances failed, at what severity."""
 
     check_name: str
     severity: str
@@ -59,7 +59,7 @@ def _context() -> EphemeralDataContext:
 
 @cache
 def _batch_definition() -> BatchDefinition:
-    """One pandas dataframe asset; each document's identity frame is one whole-frame batch."""
+    """One pandas dataframe asset; each identity frame validated is one whole-frame batch."""
     asset = _context().data_sources.add_pandas("documents").add_dataframe_asset("identities")
     return asset.add_batch_definition_whole_dataframe("one_document")
 
@@ -91,7 +91,8 @@ def build_suite(
 
 
 def run_suite(suite: gx.ExpectationSuite, identities: pd.DataFrame) -> list[CheckOutcome]:
-    """Validate one document's identity frame; a check that raised is an error, not a pass."""
+    """Validate an identity frame (of one or many documents); a check that raised is an error,
+    not a pass."""
     batch = _batch_definition().get_batch(batch_parameters={"dataframe": identities})
     result = batch.validate(suite, result_format=RESULT_FORMAT)
     return [_outcome(r) for r in result.results]

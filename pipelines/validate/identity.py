@@ -46,8 +46,12 @@ class Identity:
         return self.observed - self.expected
 
 
-def identity_frame(instances: Iterable[tuple[str, Identity]]) -> pd.DataFrame:
-    """The frame handed to GX: one row per (check_name, identity), amounts as exact Decimals."""
+def identity_frame(instances: Iterable[tuple[str, Identity]], first_id: int = 0) -> pd.DataFrame:
+    """The frame handed to GX: one row per (check_name, identity), amounts as exact Decimals.
+
+    Instance ids count from ``first_id``, so frames of several documents stay distinct when
+    they are validated together.
+    """
     records = [
         {
             "instance_id": n,
@@ -59,7 +63,7 @@ def identity_frame(instances: Iterable[tuple[str, Identity]]) -> pd.DataFrame:
             "addend_count": max(i.addend_count, 1),
             "relation": i.relation,
         }
-        for n, (check, i) in enumerate(instances)
+        for n, (check, i) in enumerate(instances, start=first_id)
     ]
     frame = pd.DataFrame.from_records(records, columns=list(IDENTITY_COLUMNS))
     return frame.astype({"instance_id": "int64", "addend_count": "int64"})
