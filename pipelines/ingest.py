@@ -89,11 +89,13 @@ def validate_frames(con: duckdb.DuckDBPyConnection, frames: DocumentFrames) -> p
 
 
 def load_frames(
-    con: duckdb.DuckDBPyConnection, frames: DocumentFrames
+    con: duckdb.DuckDBPyConnection, frames: DocumentFrames, results: pd.DataFrame | None = None
 ) -> tuple[LoadOutcome, pd.DataFrame]:
-    """Validate, then load; a failing document is loaded and flagged, never dropped."""
+    """Validate (unless ``results`` come from a batch validation), then load; a failing
+    document is loaded and flagged, never dropped."""
     clock = time.perf_counter()
-    results = validate_frames(con, frames)
+    if results is None:
+        results = validate_frames(con, frames)
     validated = time.perf_counter()
     meta = frames.meta
     try:

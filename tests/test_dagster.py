@@ -4,6 +4,7 @@ validation shows up as asset checks, the sensor and the schedule ask for the rig
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import dagster as dg
 import duckdb
@@ -171,11 +172,16 @@ def test_the_command_line_records_partitions_and_checks_in_dagster_home(tmp_path
         spec = next(iter(defs.resolve_assets_def(document).check_specs))
         assert spec.description and spec.partitions_def == document_partition
 
-    assert cli.main(["ingest", pdfs[0], "--warehouse", warehouse]) == 0  # bytes already loaded
+    # The same file again is decided from its size and mtime: nothing to record. The same bytes
+    # under another name are hashed, found loaded, and materialize their own partition.
+    assert cli.main(["ingest", pdfs[0], "--warehouse", warehouse]) == 0
+    renamed = tmp_path / "renamed.pdf"
+    renamed.write_bytes(Path(pdfs[0]).read_bytes())
+    assert cli.main(["ingest", str(renamed), "--warehouse", warehouse]) == 0
     with dg.DagsterInstance.get() as instance:
-        assert instance.get_materialized_partitions(document) == set(loaded)
+        assert instance.get_materialized_partitions(document) == {*loaded, renamed.name}
         latest = instance.get_latest_materialization_event(document)
-        assert latest.asset_materialization.partition == loaded[0]
+        assert latest.asset_materialization.partition == renamed.name
         assert latest.asset_materialization.metadata["status"].value == "unchanged"
         again = check_partitions(instance)
-        assert again == {name: sorted([*loaded, loaded[0]]) for name in assets.SUITE_NAMES}
+        assert again == {name: sorted([*loaded, renamed.name]) for name in assets.SUITE_NAMES}

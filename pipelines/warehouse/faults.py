@@ -37,3 +37,13 @@ def boundary(name: str) -> None:
     _reached[name] = _reached.get(name, 0) + 1
     if _reached[name] == int(nth or 1):
         os.kill(os.getpid(), signal.SIGKILL)
+
+
+KILL_READING_ENV = "PIPELINES_KILL_READING"
+
+
+def reading(file_name: str) -> None:
+    """Die by SIGKILL when ``PIPELINES_KILL_READING`` names the file this worker starts reading:
+    what a PDF that crashes the PDF library does to the process reading it."""
+    if os.environ.get(KILL_READING_ENV) == file_name:
+        os.kill(os.getpid(), signal.SIGKILL)

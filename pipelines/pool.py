@@ -1,0 +1,74 @@
+"""Extraction in worker processes: pdfium + camelot + normalisation of one PDF per task.
+
+Reading a PDF is CPU-bound Python and C, independent of every other PDF and of the warehouse,
+so it runs in a process pool sized to the machine while one writer validates and loads. A task
+never raises: what it returns says what went wrong in words the quarantine row can carry.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import signal
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipelines.extract.document import extract_document
+from pipelines.extract.errors import UnreadableDocument
+from pipelines.ingest import DocumentFrames, failure_reason, file_id, frames_from, page_count
+from pipelines.warehouse import faults
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Extracted:
+    """One PDF read by a worker: its frames, or the reason it cannot be used."""
+
+    path: Path
+    document_id: str
+    frames: DocumentFrames | None
+    failure: str | None = None
+    pages: int | None = None
+    seconds: float = 0.0
+
+
+def extract_one(path: Path, stated: dict[str, str]) -> Extracted:
+    """Read ``path`` (``stated``: its manifest row); any exception becomes ``failure``."""
+    started = time.perf_counter()
+    faults.reading(path.name)
+    try:
+        frames = frames_from(extract_document(path, manifest=stated))
+    except Exception as exc:
+        if not isinstance(exc, UnreadableDocument | FileNotFoundError):  # expected: no trace
+            log.exception("%s failed while reading the PDF", path.name)
+        reason = failure_reason(exc, "reading the PDF")
+        seconds = time.perf_counter() - started
+        return Extracted(path, file_id(path), None, reason, page_count(path), seconds)
+    seconds = time.perf_counter() - started
+    return Extracted(path, frames.meta.document_id, frames, None, frames.meta.pages, seconds)
+
+
+def default_jobs() -> int:
+    """One worker per core this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def extraction_pool(jobs: int) -> ProcessPoolExecutor:
+    """``jobs`` worker processes with the extraction code imported once, in the fork server.
+
+    A fork server, not a fork of the writer: the writer holds DuckDB connections and threads
+    that a forked child must not inherit. Workers ignore SIGINT/SIGTERM: the writer decides when
+    the batch stops, between documents, and shuts the pool down itself.
+    """
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([__name__])
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_ignore_signals)
+
+
+def _ignore_signals() -> None:
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, signal.SIG_IGN)

@@ -1,0 +1,101 @@
+"""The batch path (worker processes read, one writer validates a chunk at once and loads) gives
+the warehouse the one-document-at-a-time path gives, and skips unchanged files without reading."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+from conftest import SAMPLES
+
+from pipelines.batch import Settings, ingest_batch
+from pipelines.progress import Progress
+from pipelines.signals import StopOnSignal
+
+# What a load stores, minus what differs by run (ids of runs, clocks).
+STATE = {
+    "documents": "select document_id, file_name, unit_key, fiscal_year, doc_kind, status, "
+    "superseded_by from core.documents",
+    "facts": "select * exclude (fact_id) from core.fact_line_items",
+    "narrative": "select * from core.narrative_facts",
+    "targets": "select * from core.performance_targets",
+    # Of current documents: a superseded version's YoY checks ran against whatever previous
+    # year was loaded when it was (arrival order), as on the one-at-a-time path.
+    "dq": "select q.* exclude (run_id, checked_at) from core.dq_results as q "
+    "join core.documents as d using (document_id) where d.status = 'loaded'",
+}
+
+
+def state(warehouse: Path) -> dict[str, list[tuple]]:
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        return {name: sorted(con.execute(sql).fetchall(), key=repr) for name, sql in STATE.items()}
+
+
+def run(pdfs: list[Path], warehouse: Path, **settings) -> dict[str, int]:
+    report = ingest_batch(pdfs, Settings(warehouse, **settings), StopOnSignal())
+    return dict(report.tally)
+
+
+@pytest.fixture(scope="module")
+def batch_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The samples through two workers, in chunks of three (so a year's previous year is
+    sometimes in the same chunk, sometimes loaded by an earlier one), newest first."""
+    warehouse = tmp_path_factory.mktemp("batch") / "w.duckdb"
+    pdfs = sorted(SAMPLES.glob("*.pdf"), reverse=True)
+    tally = run(pdfs, warehouse, jobs=2, chunk_documents=3)
+    assert sum(tally.values()) == 9 and set(tally) <= {"loaded", "superseded"}, tally
+    return warehouse
+
+
+def test_batch_equals_one_document_at_a_time(batch_warehouse, samples_warehouse):
+    batch, single = state(batch_warehouse), state(samples_warehouse)
+    for name in STATE:
+        assert batch[name] == single[name], name
+    assert len(batch["dq"]) > 1000 and len(batch["facts"]) > 2000
+
+
+def test_rerun_decides_from_size_and_mtime_then_from_bytes(batch_warehouse, tmp_path):
+    warehouse = tmp_path / "w.duckdb"
+    shutil.copy(batch_warehouse, warehouse)
+    inbox = tmp_path / "inbox"
+    shutil.copytree(SAMPLES, inbox, ignore=shutil.ignore_patterns("*.csv", "*.json"))
+    pdfs = sorted(inbox.glob("*.pdf"))
+    # Paths differ from the batch's: each file is hashed once, found loaded, and remembered.
+    first = ingest_batch(pdfs, Settings(warehouse), StopOnSignal())
+    assert first.tally == {"unchanged": 9} and all(d.read for d in first.done)
+    again = ingest_batch(pdfs, Settings(warehouse), StopOnSignal())
+    assert again.tally == {"unchanged": 9} and not any(d.read for d in again.done)
+    assert not again.changed
+    touched = pdfs[0]
+    os.utime(touched, ns=(touched.stat().st_atime_ns, touched.stat().st_mtime_ns + 10**9))
+    third = ingest_batch(pdfs, Settings(warehouse), StopOnSignal())
+    assert [d.path for d in third.done if d.read] == [touched]  # hashed, still not extracted
+    assert third.tally == {"unchanged": 9} and all(d.seconds == 0 for d in third.done)
+
+
+def test_progress_lines_carry_rate_and_eta_in_logs():
+    out = io.StringIO()
+    progress = Progress(2, out)
+    progress.done("a.pdf: loaded")
+    progress.done("b.pdf: loaded")
+    lines = out.getvalue().splitlines()
+    assert lines[0].startswith("[1/2] a.pdf: loaded — ") and "docs/min, ETA" in lines[0]
+    assert lines[1].endswith(", done")
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_on_a_terminal_keeps_a_live_bar_under_the_lines():
+    out = _Terminal()
+    progress = Progress(4, out)
+    progress.done("a.pdf: loaded")
+    progress.close()
+    text = out.getvalue()
+    assert "[1/4] a.pdf: loaded\n" in text and "[######..................] 1/4" in text
