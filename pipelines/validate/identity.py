@@ -16,6 +16,7 @@ import pandas as pd
 
 IDENTITY_COLUMNS = (
     "instance_id",
+    "document_id",
     "check_name",
     "table_code",
     "item_key",
@@ -46,15 +47,18 @@ class Identity:
         return self.observed - self.expected
 
 
-def identity_frame(instances: Iterable[tuple[str, Identity]], first_id: int = 0) -> pd.DataFrame:
-    """The frame handed to GX: one row per (check_name, identity), amounts as exact Decimals.
+def identity_records(
+    document_id: str, instances: Iterable[tuple[str, Identity]], first_id: int = 0
+) -> list[dict[str, object]]:
+    """One document's rows of the GX frame: one per (check_name, identity).
 
-    Instance ids count from ``first_id``, so frames of several documents stay distinct when
-    they are validated together.
+    Instance ids count from ``first_id``, so several documents' rows stay distinct when they
+    are validated together in one frame.
     """
-    records = [
+    return [
         {
             "instance_id": n,
+            "document_id": document_id,
             "check_name": check,
             "table_code": i.table_code,
             "item_key": i.item_key,
@@ -65,7 +69,11 @@ def identity_frame(instances: Iterable[tuple[str, Identity]], first_id: int = 0)
         }
         for n, (check, i) in enumerate(instances, start=first_id)
     ]
-    frame = pd.DataFrame.from_records(records, columns=list(IDENTITY_COLUMNS))
+
+
+def identity_frame(records: Iterable[dict[str, object]]) -> pd.DataFrame:
+    """The frame handed to GX, amounts as exact Decimals."""
+    frame = pd.DataFrame.from_records(list(records), columns=list(IDENTITY_COLUMNS))
     return frame.astype({"instance_id": "int64", "addend_count": "int64"})
 
 

@@ -19,25 +19,24 @@ def empty_results() -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype=t) for c, t in DQ_COLUMNS.items()})
 
 
-def dq_rows(
-    identities: pd.DataFrame,
+def dq_records(
+    identities: Iterable[dict[str, object]],
     outcomes: Iterable[CheckOutcome],
     *,
     suite: str,
     run_id: str,
-    document_id: str,
     checked_at: datetime,
-) -> pd.DataFrame:
+) -> list[dict[str, object]]:
     """One result row per identity instance, passing ones too (the scoreboard counts checks)."""
     by_check = {o.check_name: o for o in outcomes}
     records = []
-    for row in identities.to_dict("records"):
+    for row in identities:
         outcome = by_check[row["check_name"]]
         success = row["instance_id"] not in outcome.failed_ids
         records.append(
             {
                 "run_id": run_id,
-                "document_id": document_id,
+                "document_id": row["document_id"],
                 "suite": suite,
                 "check_name": row["check_name"],
                 "success": success,
@@ -50,6 +49,11 @@ def dq_rows(
                 "checked_at": checked_at,
             }
         )
+    return records
+
+
+def results_frame(records: Sequence[dict[str, object]]) -> pd.DataFrame:
+    """``core.dq_results`` rows as a frame (typed alike, rows or none)."""
     if not records:
         return empty_results()
     return pd.DataFrame.from_records(records, columns=list(DQ_COLUMNS)).astype(DQ_COLUMNS)

@@ -1,9 +1,9 @@
 """Validate documents: derive identity frames, let GX check them, report every instance.
 
-GX's fixed cost per validation (~0.4 s per suite) dwarfs checking one document's instances, so
-a batch is validated once per suite over every document's identity frame together, and GX's
-failed instance ids are mapped back to the documents they came from. One document is a batch
-of one.
+GX's fixed cost per validation dwarfs checking one document's instances, so a batch is
+validated once per suite over every document's identity rows together, and GX's failed
+instance ids are mapped back to the documents they came from (benchmarks/bench_validation.py
+compares both ways). One document is a batch of one.
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from pipelines.clock import utc_now
 from .config import ValidationConfig
 from .document import DocumentToValidate
 from .gx_runtime import CheckOutcome, build_suite, run_suite
-from .identity import identity_frame
-from .results import DQ_COLUMNS, dq_rows, empty_results
+from .identity import identity_frame, identity_records
+from .results import dq_records, results_frame
 from .rules import RULES, Inputs
 from .suites import SuiteSpec, load_suites
 
@@ -106,74 +106,63 @@ def validate_suite(
     return _validate([spec], [document], config)
 
 
+_Rows = list[dict[str, object]]
+
+
 @dataclass(frozen=True)
 class _CheckedSuite:
-    """One suite over a batch: each document's identity frame (instance ids unique across the
+    """One suite over a batch: each document's identity rows (instance ids unique across the
     batch, so GX's failed ids name one row of one document) and GX's outcome per check."""
 
     spec: SuiteSpec
-    identities: list[pd.DataFrame]
+    identities: list[_Rows]
     outcomes: list[CheckOutcome]
 
 
 def _validate(
     specs: Sequence[SuiteSpec], documents: Sequence[DocumentToValidate], config: ValidationConfig
 ) -> pd.DataFrame:
+    """Check every suite over the whole batch, then report document by document, suite by suite
+    (the order one document at a time gives)."""
     run_id = config.run_id or uuid.uuid4().hex
     checked_at: datetime = utc_now()
     inputs = [d.inputs() for d in documents]
-    checked = [_check_suite(spec, inputs, documents, config) for spec in specs]
-    frames = [
-        dq_rows(
-            suite.identities[n],
-            suite.outcomes,
-            suite=suite.spec.name,
-            run_id=run_id,
-            document_id=document.document_id,
-            checked_at=checked_at,
-        )
-        for n, document in enumerate(documents)
-        for suite in checked
-    ]
-    frames = [f for f in frames if len(f)]
-    if not frames:
-        return empty_results()
-    return pd.concat(frames, ignore_index=True).astype(DQ_COLUMNS)
+    checked = [_check_suite(spec, documents, inputs, config) for spec in specs]
+    rows: _Rows = []
+    for n in range(len(documents)):
+        for suite in checked:
+            rows += dq_records(
+                suite.identities[n],
+                suite.outcomes,
+                suite=suite.spec.name,
+                run_id=run_id,
+                checked_at=checked_at,
+            )
+    return results_frame(rows)
 
 
 def _check_suite(
     spec: SuiteSpec,
-    inputs: Sequence[Inputs],
     documents: Sequence[DocumentToValidate],
+    inputs: Sequence[Inputs],
     config: ValidationConfig,
 ) -> _CheckedSuite:
     """Derive every document's instances of the suite, then let GX check them all at once."""
-    identities = _identities(spec, inputs)
-    batch = [
-        f.assign(document_id=d.document_id)
-        for f, d in zip(identities, documents, strict=True)
-        if len(f)
-    ]
-    if not batch:
-        return _CheckedSuite(spec, identities, [])
-    frame = pd.concat(batch, ignore_index=True)
-    outcomes = run_suite(_gx_suite(spec, config, set(frame["check_name"])), frame)
-    return _CheckedSuite(spec, identities, outcomes)
-
-
-def _identities(spec: SuiteSpec, inputs: Sequence[Inputs]) -> list[pd.DataFrame]:
-    """Each document's identity frame of the suite, numbered on from the previous document's."""
-    frames: list[pd.DataFrame] = []
+    identities: list[_Rows] = []
     first_id = 0
-    for document in inputs:
+    for document, document_inputs in zip(documents, inputs, strict=True):
         instances = (
             (check.name, identity)
             for check in spec.checks
-            for identity in RULES[check.rule](document, check.params)
+            for identity in RULES[check.rule](document_inputs, check.params)
         )
-        frames.append(identity_frame(instances, first_id))
-        first_id += len(frames[-1])
-    return frames
+        identities.append(identity_records(document.document_id, instances, first_id))
+        first_id += len(identities[-1])
+    frame = identity_frame(row for rows in identities for row in rows)
+    if frame.empty:
+        return _CheckedSuite(spec, identities, [])
+    outcomes = run_suite(_gx_suite(spec, config, set(frame["check_name"])), frame)
+    return _CheckedSuite(spec, identities, outcomes)
 
 
 def _gx_suite(
