@@ -162,6 +162,7 @@ class _Batch:
                 remember_file(con, stat, document_id)
                 stored = stored_results(con, document_id)
                 self.finished(con, Done(path, document_id, "unchanged", {}, results=stored))
+        log.info("%d of %d files to read (the rest are loaded already)", len(to_read), len(pdfs))
         return to_read
 
     # -- read in workers, load in chunks ---------------------------------------------------
@@ -176,6 +177,7 @@ class _Batch:
                 future.path = path  # type: ignore[attr-defined]
                 pending.add(future)
             _warm_validation()  # ~7 s of imports, while the workers read the first pages
+            log.info("great-expectations imported")
             chunk: list[Extracted] = []
             first_arrival = 0.0
             while pending or chunk:
@@ -216,7 +218,9 @@ class _Batch:
                 (i for i in ready if not is_known_document(con, i.document_id)),
                 key=lambda i: _version_order(i.frames.meta),
             )
+            clock = time.perf_counter()
             checked = _validate_chunk(con, ready)
+            log.info("validated %d documents in %.2f s", len(ready), time.perf_counter() - clock)
             for n, item in enumerate(ready):
                 if self.stop.signal:
                     self.not_started(len(ready) - n)
@@ -275,7 +279,8 @@ class _Batch:
         refresh_dimensions(con)
         refresh_marts(con, self.touched_units)
         boundary("after_marts_refresh")
-        publish_snapshot(con, self.settings.warehouse)
+        published = publish_snapshot(con, self.settings.warehouse)
+        log.info("marts refreshed and snapshot published (%.2f s)", published.seconds)
         self.touched_units = set()
         self.published_at = time.monotonic()
 

@@ -152,6 +152,7 @@ def parser() -> argparse.ArgumentParser:
         metavar="SECONDS",
         help="how long to wait for another writer's lock on the warehouse (default %(default)s)",
     )
+    ingest.add_argument("-v", "--verbose", action="store_true", help="log each stage with its time")
     ingest.add_argument(
         "--jobs",
         type=int,
@@ -186,6 +187,10 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     args = parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    if getattr(args, "verbose", False):  # our stages only: great-expectations is chatty at INFO
+        logging.getLogger("pipelines").setLevel(logging.INFO)
     return args.func(args)
