@@ -42,10 +42,6 @@ class Identity:
     addend_count: int
     relation: str
 
-    @property
-    def difference(self) -> Decimal:
-        return self.observed - self.expected
-
 
 def identity_records(
     document_id: str, instances: Iterable[tuple[str, Identity]], first_id: int = 0
