@@ -211,21 +211,26 @@ class _Batch:
                     name, reason = item.path.name, item.failure
                     record_quarantine(con, item.document_id, name, item.pages, reason)
                     self.finished(con, self.done_of(item, "quarantined"))
-            ready = [i for i in chunk if i.frames is not None]
-            for item in [i for i in ready if is_known_document(con, i.document_id)]:
-                self.finished(con, self.done_of(item, "unchanged"))  # another writer's
-            ready = sorted(
-                (i for i in ready if not is_known_document(con, i.document_id)),
-                key=lambda i: _version_order(i.frames.meta),
-            )
+            fresh: dict[str, Extracted] = {}
+            copies = []  # bytes the warehouse has (another writer's), or twice in this chunk
+            for item in (i for i in chunk if i.frames is not None):
+                if item.document_id in fresh or is_known_document(con, item.document_id):
+                    copies.append(item)
+                else:
+                    fresh[item.document_id] = item
+            ready = sorted(fresh.values(), key=lambda i: _version_order(i.frames.meta))
             clock = time.perf_counter()
             checked = _validate_chunk(con, ready)
             log.info("validated %d documents in %.2f s", len(ready), time.perf_counter() - clock)
             for n, item in enumerate(ready):
                 if self.stop.signal:
-                    self.not_started(len(ready) - n)
-                    break
+                    self.not_started(len(ready) - n + len(copies))
+                    return
                 self.load(con, item, checked)
+            for item in copies:
+                if self.stats.get(item.path):
+                    remember_file(con, self.stats[item.path], item.document_id)
+                self.finished(con, self.done_of(item, "unchanged"))
             self.publish_if_due(con)
 
     def load(self, con: duckdb.DuckDBPyConnection, item: Extracted, checked: _Checked) -> None:
@@ -349,12 +354,12 @@ def _validate_chunk(con: duckdb.DuckDBPyConnection, ready: list[Extracted]) -> _
                 previous_facts=previous if len(previous) else None,
             )
         )
-    results = validate_documents(documents) if documents else pd.DataFrame()
+    results = validate_documents(documents)  # document ids are unique within a chunk
     by_document = {
         document_id: rows.reset_index(drop=True)
         for document_id, rows in results.groupby("document_id", sort=False)
-    } if len(results) else {}  # fmt: skip
-    empty = results.iloc[0:0] if len(results.columns) else None
+    }
+    empty = results.iloc[0:0]
     return _Checked(
         {d.document_id: by_document.get(d.document_id, empty) for d in documents}, assumed
     )

@@ -7,6 +7,8 @@ never raises: what it returns says what went wrong in words the quarantine row c
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import logging
 import multiprocessing
 import os
@@ -22,6 +24,7 @@ from pipelines.ingest import DocumentFrames, failure_reason, file_id, frames_fro
 from pipelines.warehouse import faults
 
 log = logging.getLogger(__name__)
+PR_SET_PDEATHSIG = 1  # prctl option: the signal a process gets when its parent exits
 
 
 @dataclass
@@ -58,17 +61,26 @@ def default_jobs() -> int:
 
 
 def extraction_pool(jobs: int) -> ProcessPoolExecutor:
-    """``jobs`` worker processes with the extraction code imported once, in the fork server.
+    """``jobs`` fresh worker processes (spawned: the writer holds DuckDB connections and
+    threads that a forked child must not inherit).
 
-    A fork server, not a fork of the writer: the writer holds DuckDB connections and threads
-    that a forked child must not inherit. Workers ignore SIGINT/SIGTERM: the writer decides when
-    the batch stops, between documents, and shuts the pool down itself.
+    Workers ignore SIGINT (a terminal's Ctrl-C reaches the whole process group; the writer
+    decides when the batch stops, between documents) and die with the writer, even when it is
+    killed outright: no orphan is left holding the terminal or a test's pipes.
     """
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload([__name__])
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_ignore_signals)
+    context = multiprocessing.get_context("spawn")
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_setup)
 
 
-def _ignore_signals() -> None:
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(sig, signal.SIG_IGN)
+def _worker_setup() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent()
+
+
+def _die_with_parent() -> None:
+    """Linux: SIGKILL this process when its parent (the writer) exits, however it exits."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: a killed writer may leave idle workers
+        log.debug("parent-death signal unavailable: workers outlive a killed writer")

@@ -99,3 +99,22 @@ def test_progress_on_a_terminal_keeps_a_live_bar_under_the_lines():
     progress.close()
     text = out.getvalue()
     assert "[1/4] a.pdf: loaded\n" in text and "[######..................] 1/4" in text
+
+
+def test_the_same_bytes_twice_in_one_batch_load_once(tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for name in ("a.pdf", "copy_of_a.pdf"):
+        shutil.copy(SAMPLES / "d207_2023_budget.pdf", inbox / name)
+    warehouse = tmp_path / "w.duckdb"
+    report = ingest_batch(sorted(inbox.glob("*.pdf")), Settings(warehouse, jobs=2), StopOnSignal())
+    assert report.tally == {"loaded": 1, "unchanged": 1}
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        total = con.execute("select count(*) from core.dq_results").fetchone()[0]
+        distinct = con.execute(
+            "select count(*) from (select distinct * exclude (run_id, checked_at) "
+            "from core.dq_results)"
+        ).fetchone()[0]
+        paths = con.execute("select count(*) from core.inbox_files").fetchone()[0]
+    assert total > 100 and distinct == total  # validated once, not once per copy
+    assert paths == 2  # both names are remembered: a rerun reads neither
