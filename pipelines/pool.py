@@ -25,6 +25,9 @@ from pipelines.warehouse import faults
 
 log = logging.getLogger(__name__)
 PR_SET_PDEATHSIG = 1  # prctl option: the signal a process gets when its parent exits
+# The writer's work (great-expectations' import, validation, loads) is the batch's serial path;
+# readers yield the CPU to it, and keep every core the writer leaves idle.
+WORKER_NICENESS = 5
 
 
 @dataclass
@@ -65,8 +68,9 @@ def extraction_pool(jobs: int) -> ProcessPoolExecutor:
     threads that a forked child must not inherit).
 
     Workers ignore SIGINT (a terminal's Ctrl-C reaches the whole process group; the writer
-    decides when the batch stops, between documents) and die with the writer, even when it is
-    killed outright: no orphan is left holding the terminal or a test's pipes.
+    decides when the batch stops, between documents), die with the writer, even when it is
+    killed outright (no orphan is left holding the terminal or a test's pipes), and run at a
+    lower priority than the writer.
     """
     context = multiprocessing.get_context("spawn")
     return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_setup)
@@ -75,6 +79,7 @@ def extraction_pool(jobs: int) -> ProcessPoolExecutor:
 def _worker_setup() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _die_with_parent()
+    os.nice(WORKER_NICENESS)
 
 
 def _die_with_parent() -> None:

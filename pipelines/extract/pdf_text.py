@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
-from pypdf import PdfReader
 
 from .errors import UnreadableDocument
 
@@ -110,6 +109,8 @@ NO_PAGES = "the PDF has no pages: the publisher's export failed; download it aga
 def pypdf_page_count(data: bytes) -> int | None:
     """pypdf's page count (None if it cannot read the file either); pdfium refuses 0 pages."""
     try:
+        from pypdf import PdfReader  # ~0.5 s to import: only where pdfium needs a second opinion
+
         return len(PdfReader(io.BytesIO(data)).pages)
     except Exception:  # any parse error: the file is damaged, which the caller reports
         return None
@@ -149,6 +150,8 @@ def unsupported(pdf: pdfium.PdfDocument, data: bytes) -> str | None:
 def is_portfolio(data: bytes) -> bool:
     """A /Collection in the catalog: a reader shows the attachments, not the pages."""
     try:
+        from pypdf import PdfReader
+
         return "/Collection" in PdfReader(io.BytesIO(data)).trailer["/Root"]
     except Exception:  # unreadable to pypdf: pdfium opened it, so read its pages as usual
         return False
