@@ -60,7 +60,6 @@ from pipelines.warehouse.publish import publish_snapshot, snapshot_path
 log = logging.getLogger(__name__)
 CHUNK_DOCUMENTS = 32  # most documents validated by one great-expectations run
 CHUNK_SECONDS = 15.0  # longest a finished document waits for its chunk to fill
-PUBLISH_EVERY_S = 60.0  # on long batches, how often readers get a fresh snapshot
 CRASHED = (
     "the process reading this file died ({error}): the PDF may be damaged in a way the PDF "
     "library cannot survive; open it in a PDF viewer, and re-export or re-download it"
@@ -125,7 +124,7 @@ class _Batch:
         self.report = BatchReport()
         self.stats: dict[Path, FileStat | None] = {}
         self.touched_units: set[str] = set()  # whose marts are stale
-        self.published_at = time.monotonic()
+        self.unpublished = False  # the warehouse changed since the last snapshot
 
     @contextmanager
     def writer(self) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -231,7 +230,7 @@ class _Batch:
                 if self.stats.get(item.path):
                     remember_file(con, self.stats[item.path], item.document_id)
                 self.finished(con, self.done_of(item, "unchanged"))
-            self.publish_if_due(con)
+            self.publish_chunk(con)
 
     def load(self, con: duckdb.DuckDBPyConnection, item: Extracted, checked: _Checked) -> None:
         frames = item.frames
@@ -258,6 +257,7 @@ class _Batch:
         state = state or done.outcome
         self.report.tally[state] += 1
         self.report.done.append(done)
+        self.unpublished |= done.outcome != "unchanged"
         took = f" ({done.seconds:.1f} s)" if done.seconds else ""
         said = describe(done.info, done.outcome, done.read)
         self.progress.done(f"{done.path.name}: {said}{took}")
@@ -267,9 +267,9 @@ class _Batch:
         self.report.tally["not started"] += count
 
     def finish(self) -> None:
-        """Marts of the units touched, then the readers' snapshot; nothing when nothing changed."""
+        """The last marts refresh and snapshot, when a chunk's publish failed or none ran."""
         snapshot_missing = not snapshot_path(self.settings.warehouse).exists()
-        if not self.report.changed and not snapshot_missing:
+        if not self.unpublished and not snapshot_missing:
             return
         try:
             with self.writer() as con:
@@ -280,23 +280,23 @@ class _Batch:
 
     def publish(self, con: duckdb.DuckDBPyConnection) -> None:
         """Refresh the marts of the units loaded since the last publish, then swap in the
-        readers' snapshot (a copy of the whole file: once a chunk at most, not per document)."""
+        readers' snapshot: once a chunk, since it copies the whole warehouse file."""
         refresh_dimensions(con)
         refresh_marts(con, self.touched_units)
         boundary("after_marts_refresh")
         published = publish_snapshot(con, self.settings.warehouse)
         log.info("marts refreshed and snapshot published (%.2f s)", published.seconds)
-        self.touched_units = set()
-        self.published_at = time.monotonic()
+        self.touched_units, self.unpublished = set(), False
 
-    def publish_if_due(self, con: duckdb.DuckDBPyConnection) -> None:
-        """On a long batch, readers see progress every PUBLISH_EVERY_S, not only at its end."""
-        if time.monotonic() - self.published_at < PUBLISH_EVERY_S:
+    def publish_chunk(self, con: duckdb.DuckDBPyConnection) -> None:
+        """Readers follow the batch chunk by chunk; a failure here leaves the loads standing
+        (readers keep the previous snapshot) and the batch end tries again, loudly."""
+        if not self.unpublished:
             return
         try:
             self.publish(con)
-        except (duckdb.Error, OSError) as exc:  # the batch end publishes again, loudly
-            log.warning("snapshot not published mid-batch (readers keep the previous): %s", exc)
+        except (duckdb.Error, OSError) as exc:
+            log.warning("snapshot not published after a chunk (readers keep the previous): %s", exc)
 
 
 # -- validation of a chunk ------------------------------------------------------------------

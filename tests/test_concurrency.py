@@ -126,7 +126,7 @@ def test_two_writers_and_a_polling_reader(tmp_path: Path, monkeypatch) -> None:
     assert len(polls) >= 0.8 * elapsed, (len(polls), elapsed)  # polled every second throughout
     seen = [p["documents"] for p in polls]
     assert seen == sorted(seen) and seen[-1] == len(BATCH_A) + len(BATCH_B), seen
-    assert len(set(seen)) >= 5, seen  # published after each document, not only at batch ends
+    assert len(set(seen)) >= 3, seen  # published chunk by chunk, not only at batch ends
     slowest = max(p["seconds"] for p in polls)
     print(f"\n{len(polls)} polls in {elapsed:.0f} s, 0 errors, slowest {slowest:.2f} s, {seen=}")
 
