@@ -45,12 +45,12 @@ def samples_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-# The reference document's validation frames (tests/test_validate_fixtures.py builds them),
+# The reference document's validation frames (tests/validation_frames.py builds them),
 # for tests that validate several variants of it side by side.
 @pytest.fixture(scope="session")
 def reference_facts_frame() -> pd.DataFrame:
     """The reference disclosure's facts as printed (its ground truth)."""
-    from test_validate_fixtures import printed_reference_facts
+    from validation_frames import printed_reference_facts
 
     return printed_reference_facts()
 
@@ -58,7 +58,7 @@ def reference_facts_frame() -> pd.DataFrame:
 @pytest.fixture(scope="session")
 def reference_narrative_frame() -> pd.DataFrame:
     """The figures the reference disclosure's 情况说明 states, as core.narrative_facts rows."""
-    from test_validate_fixtures import reference_narrative
+    from validation_frames import reference_narrative
 
     return reference_narrative()
 
@@ -66,6 +66,6 @@ def reference_narrative_frame() -> pd.DataFrame:
 @pytest.fixture(scope="session")
 def previous_year_frame() -> pd.DataFrame:
     """A hand-built previous year (table 1 only) of the reference disclosure's unit."""
-    from test_validate_fixtures import previous_year_facts
+    from validation_frames import previous_year_facts
 
     return previous_year_facts()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from test_validate_fixtures import failures, printed_reference_facts
+from validation_frames import failures, printed_reference_facts
 
 from pipelines.validate import ValidationConfig, list_checks, validate_suite
 from pipelines.validate.config import EXPECTATIONS_DIR

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pandas as pd
 import pytest
-from test_validate_fixtures import (
+from validation_frames import (
     failures,
     previous_year_facts,
     printed_reference_facts,

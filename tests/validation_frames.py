@@ -1,6 +1,7 @@
 """Frames the validation tests share: the reference document, its narrative, its last year.
 
-Imported by the other ``test_validate_*`` modules (pytest puts ``tests/`` on ``sys.path``).
+Test data, not tests (no ``test_`` prefix, so pytest collects nothing here): ``tests/conftest.py``
+and the ``test_validate_*`` modules import it (pytest puts ``tests/`` on ``sys.path``).
 """
 
 from __future__ import annotations
