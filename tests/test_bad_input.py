@@ -102,3 +102,11 @@ def test_a_name_that_is_not_utf8_is_skipped_unopened(tmp_path):
     assert files == []
     assert "not UTF-8 (b'caf\\xe9.pdf'" in skipped[0].reason
     assert "rename it" in skipped[0].reason
+
+
+def test_a_password_error_left_over_from_another_file_is_not_believed():
+    """pdfium reports its last error code, process-wide: a worker that just refused an
+    encrypted file must still call the next broken file by its own fault."""
+    for name, reason in (("encrypted.pdf", "password"), ("zero_pages.pdf", "no pages")):
+        with pytest.raises(UnreadableDocument, match=reason):
+            open_pdf(BAD_FIXTURES / name)

@@ -80,8 +80,12 @@ def open_pdf(path: Path) -> pdfium.PdfDocument:
 
 
 def unparsable(data: bytes, exc: pdfium.PdfiumError) -> str:
-    """Why pdfium refused the bytes: a password, no pages, cut short, or damaged."""
-    if "password" in str(exc).lower():
+    """Why pdfium refused the bytes: a password, no pages, cut short, or damaged.
+
+    pdfium's error is its last error code, process-wide: after an encrypted file, a later
+    failure can still read "password". So a password is believed only with an /Encrypt entry.
+    """
+    if "password" in str(exc).lower() and b"/Encrypt" in data:
         return (
             "the PDF is encrypted with a password: ask the publisher for an open copy "
             "or decrypt it (qpdf --decrypt) and drop it in the inbox again"
