@@ -99,14 +99,15 @@ def test_custom_expectation_runs_in_gx_and_names_failed_rows():
             "expected": [Decimal("1.00"), Decimal("2.00"), Decimal("3.00")],
             "observed": [Decimal("1.02"), Decimal("2.02"), Decimal("3.00")],
             "addend_count": [2, 0, 1],
+            "tolerance": [Decimal("0.01"), Decimal("0.01"), Decimal("0")],
         }
     )
     batch = _batch_definition().get_batch(batch_parameters={"dataframe": frame})
     result = batch.validate(
-        ExpectIdentityWithinTolerance(column_list=IDENTITY_COLUMNS, tolerance=0.01),
-        result_format=RESULT_FORMAT,
+        ExpectIdentityWithinTolerance(column_list=IDENTITY_COLUMNS), result_format=RESULT_FORMAT
     )
-    # 0.02 over 2 addends holds; 0.02 over 1 addend (0 counts as 1) does not.
+    # 0.02 over 2 addends holds; 0.02 over 1 addend (0 counts as 1) does not; each row has its
+    # own tolerance (0 holds for an exact match).
     assert not result.success
     assert [u["instance_id"] for u in result.result["unexpected_index_list"]] == [1]
 

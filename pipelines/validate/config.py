@@ -36,11 +36,6 @@ class ValidationConfig:
         object.__setattr__(self, "check_tolerances", tolerances)
         object.__setattr__(self, "expectations_dir", Path(self.expectations_dir))
 
-    @property
-    def tolerance_key(self) -> tuple[object, ...]:
-        """What distinguishes the GX suites this config builds (for caching them)."""
-        return (self.tolerance_per_addend, tuple(sorted(self.check_tolerances.items())))
-
     def tolerance_for(
         self, check_name: str, check_default: Decimal | None, suite_default: Decimal
     ) -> Decimal:

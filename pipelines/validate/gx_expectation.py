@@ -2,9 +2,11 @@
 
 GX has no built-in for "one column equals the sum of others within a rounding allowance"
 (``ExpectMulticolumnSumToEqual`` compares each row's sum with one constant). Rules therefore
-derive an identity frame (expected, observed, addend_count per instance) and this expectation
-asks, row by row, ``|observed − expected| <= tolerance × addend_count`` in exact Decimals, so an
-allowance of exactly 0.01 is never lost to float rounding. Importing this module registers the
+derive an identity frame (expected, observed, addend_count per instance, and the per-addend
+tolerance of the instance's check) and this expectation asks, row by row,
+``|observed − expected| <= tolerance × addend_count`` in exact Decimals, so an allowance of
+exactly 0.01 is never lost to float rounding. The tolerance is a column, not a parameter, so
+one expectation checks every check of a suite at once. Importing this module registers the
 metric and the expectation with GX.
 """
 
@@ -24,7 +26,7 @@ from great_expectations.expectations.metrics.map_metric_provider import (
 from .identity import within_tolerance
 
 METRIC = "multicolumn_values.identity_within_tolerance"
-IDENTITY_COLUMNS = ["expected", "observed", "addend_count"]
+IDENTITY_COLUMNS = ["expected", "observed", "addend_count", "tolerance"]
 
 
 class IdentityWithinTolerance(MulticolumnMapMetricProvider):
@@ -39,15 +41,13 @@ class IdentityWithinTolerance(MulticolumnMapMetricProvider):
         "condition_parser",
         "ignore_row_if",
     )
-    condition_value_keys = ("tolerance",)
 
     @multicolumn_condition_partial(engine=PandasExecutionEngine)
     def _pandas(cls, column_list: pd.DataFrame, **kwargs: object) -> pd.Series:
-        tolerance = Decimal(str(kwargs["tolerance"]))
-        expected, observed, addends = (column_list[c] for c in IDENTITY_COLUMNS)
+        expected, observed, addends, tolerances = (column_list[c] for c in IDENTITY_COLUMNS)
         holds = [
-            within_tolerance(Decimal(e), Decimal(o), int(n), tolerance)
-            for e, o, n in zip(expected, observed, addends, strict=True)
+            within_tolerance(Decimal(e), Decimal(o), int(n), Decimal(str(t)))
+            for e, o, n, t in zip(expected, observed, addends, tolerances, strict=True)
         ]
         return pd.Series(holds, index=column_list.index, dtype=bool)
 
@@ -55,12 +55,11 @@ class IdentityWithinTolerance(MulticolumnMapMetricProvider):
 class ExpectIdentityWithinTolerance(MulticolumnMapExpectation):
     """Expect each identity instance's observed figure to equal its expected figure.
 
-    ``column_list`` is ``["expected", "observed", "addend_count"]`` of an identity frame;
-    ``tolerance`` is the allowance per addend (万元, or percentage points for percentages).
+    ``column_list`` is ``["expected", "observed", "addend_count", "tolerance"]`` of an identity
+    frame; ``tolerance`` is each row's allowance per addend (万元, or percentage points for
+    percentages).
     """
 
-    tolerance: float
-
     map_metric: ClassVar[str] = METRIC
-    success_keys: ClassVar[tuple[str, ...]] = ("mostly", "tolerance")
-    args_keys: ClassVar[tuple[str, ...]] = ("column_list", "tolerance")
+    success_keys: ClassVar[tuple[str, ...]] = ("mostly",)
+    args_keys: ClassVar[tuple[str, ...]] = ("column_list",)

@@ -9,25 +9,23 @@ compares both ways). One document is a batch of one.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-import great_expectations as gx
 import pandas as pd
 
 from pipelines.clock import utc_now
 
 from .config import ValidationConfig
 from .document import DocumentToValidate
-from .gx_runtime import CheckOutcome, build_suite, run_suite
+from .gx_runtime import CheckOutcome, check_suite
 from .identity import identity_frame, identity_records
 from .results import dq_records, results_frame
 from .rules import RULES, Inputs
 from .suites import SuiteSpec, load_suites
 
 DEFAULT_CONFIG = ValidationConfig()
-_GX_SUITES: dict[tuple[object, ...], gx.ExpectationSuite] = {}
 
 
 def suites(config: ValidationConfig | None = None) -> tuple[SuiteSpec, ...]:
@@ -161,23 +159,7 @@ def _check_suite(
     frame = identity_frame(row for rows in identities for row in rows)
     if frame.empty:
         return _CheckedSuite(spec, identities, [])
-    outcomes = run_suite(_gx_suite(spec, config, set(frame["check_name"])), frame)
-    return _CheckedSuite(spec, identities, outcomes)
-
-
-def _gx_suite(
-    spec: SuiteSpec, config: ValidationConfig, present: Collection[str]
-) -> gx.ExpectationSuite:
-    """The GX suite of the checks that have instances in this batch, built once per process.
-
-    A check without instances (e.g. 三公 rules when table 9 is empty) has nothing to validate;
-    leaving it out saves GX a filtered pass over the frame.
-    """
-    checks = tuple(c.name for c in spec.checks if c.name in present)  # one key per set
-    key = (id(spec), config.tolerance_key, checks)
-    if key not in _GX_SUITES:
-        _GX_SUITES[key] = build_suite(spec, config, checks)
-    return _GX_SUITES[key]
+    return _CheckedSuite(spec, identities, check_suite(spec, config, frame))
 
 
 def _document(
