@@ -10,6 +10,9 @@ from importlib import import_module
 from typing import Any
 
 from .config import ValidationConfig
+from .gx_import import defer_unused_dependencies
+
+defer_unused_dependencies()  # before anything imports great-expectations
 
 # great-expectations takes ~10 s to import: loaded when validation first runs, not when the
 # package is imported (Dagster's code server, the command line's start, reading suite names).
