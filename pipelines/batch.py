@@ -32,6 +32,7 @@ import duckdb
 import pandas as pd
 
 from pipelines.extract.document import file_sha256
+from pipelines.garbage import paused_for_imports, paused_for_work
 from pipelines.ingest import (
     YOY_SUITE,
     DocumentFailed,
@@ -204,7 +205,7 @@ class _Batch:
 
     def write_chunk(self, chunk: list[Extracted]) -> None:
         """Quarantine what could not be read; validate the rest together; load each."""
-        with self.writer() as con:
+        with paused_for_work(), self.writer() as con:
             for item in chunk:
                 if item.frames is None:
                     name, reason = item.path.name, item.failure
@@ -367,7 +368,8 @@ def _validate_chunk(con: duckdb.DuckDBPyConnection, ready: list[Extracted]) -> _
 
 def _warm_validation() -> None:
     """Import great-expectations now, in the writer, while the workers are busy."""
-    import pipelines.validate.run  # noqa: F401
+    with paused_for_imports():
+        import pipelines.validate.run  # noqa: F401
 
 
 def _year_key(meta: DocumentMeta, offset: int = 0) -> tuple[str, str, int]:

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from pipelines.extract.document import extract_document
 from pipelines.extract.errors import UnreadableDocument
+from pipelines.garbage import paused_for_imports, paused_for_work
 from pipelines.ingest import DocumentFrames, failure_reason, file_id, frames_from, page_count
 from pipelines.warehouse import faults
 
@@ -47,7 +48,8 @@ def extract_one(path: Path, stated: dict[str, str]) -> Extracted:
     started = time.perf_counter()
     faults.reading(path.name)
     try:
-        frames = frames_from(extract_document(path, manifest=stated))
+        with paused_for_work():
+            frames = frames_from(extract_document(path, manifest=stated))
     except Exception as exc:
         if not isinstance(exc, UnreadableDocument | FileNotFoundError):  # expected: no trace
             log.exception("%s failed while reading the PDF", path.name)
@@ -80,6 +82,8 @@ def _worker_setup() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _die_with_parent()
     os.nice(WORKER_NICENESS)
+    with paused_for_imports():
+        import camelot  # noqa: F401  (every document needs it: imported once, then frozen)
 
 
 def _die_with_parent() -> None:
