@@ -141,6 +141,7 @@ def test_a_warehouse_with_mart_views_is_upgraded_on_connect(
             con.execute(f"drop table mart.{mart}")
             con.execute(old_view_sql(mart).replace(f"temp view old_{mart}", f"view mart.{mart}"))
         con.execute("delete from mart_refresh.builds")
+        con.execute("delete from mart_refresh.schema_build")  # as in a file made before it
         assert contents(con, "mart.dq_scoreboard") == expected["dq_scoreboard"]  # a view now
     with connect(path) as con:
         assert {mart: contents(con, f"mart.{mart}") for mart in MART_TABLES} == expected
@@ -162,5 +163,7 @@ def test_an_edited_mart_definition_is_rebuilt_on_connect(
         con.execute(load_sql("core/upsert_mart_build.sql"), {  # … of another definition
             "mart": "department_year_totals", "sql_sha256": "edited", "built_at": "2020-01-01",
         })  # fmt: skip
+        # an edited sql/mart file changes the definitions' stamp too
+        con.execute("update mart_refresh.schema_build set sql_sha256 = 'edited'")
     with connect(path) as con:
         assert contents(con, "mart.department_year_totals") == expected

@@ -23,6 +23,7 @@ from pipelines.warehouse import (
     refresh_dimensions,
     store_dq_results,
 )
+from pipelines.warehouse.ddl import definitions_sha
 
 CORE_TABLES = (
     "documents",
@@ -322,6 +323,27 @@ def test_connect_creates_contract_tables_idempotently(tmp_path: Path) -> None:
     }
     assert second.execute("select count(*) from core.documents").fetchone() == (1,)
     assert second.execute("select count(*) from core.fact_line_items").fetchone()[0] > 0
+
+
+def test_connect_redoes_the_schema_only_when_its_definitions_changed(tmp_path: Path) -> None:
+    """A warehouse stamped with these definitions is left as it is; another stamp (an edited
+    .sql file, an older release) brings every view back."""
+    path = tmp_path / "warehouse.duckdb"
+    connect(path).close()
+    with duckdb.connect(str(path)) as con:
+        con.execute("drop view core.current_documents")
+    with connect(path) as con:  # same definitions: nothing re-created
+        assert not _has_view(con, "core", "current_documents")
+        con.execute("update mart_refresh.schema_build set sql_sha256 = 'an older release'")
+    with connect(path) as con:
+        assert _has_view(con, "core", "current_documents")
+        stamp = con.execute("select sql_sha256 from mart_refresh.schema_build").fetchall()
+        assert stamp == [(definitions_sha(),)]
+
+
+def _has_view(con: duckdb.DuckDBPyConnection, schema: str, name: str) -> bool:
+    query = "select count(*) from duckdb_views() where schema_name = ? and view_name = ?"
+    return con.execute(query, [schema, name]).fetchone()[0] == 1
 
 
 def test_fact_columns_match_contract(con: duckdb.DuckDBPyConnection) -> None:
