@@ -6,14 +6,17 @@
       ▼ no
     worker processes (``jobs``): pdfium + camelot + normalisation, one PDF per task
       ▼ as they finish
-    the writer, one chunk at a time (up to CHUNK_DOCUMENTS, or what arrived within
-    CHUNK_SECONDS): one great-expectations validation per suite for the whole chunk, then each
-    document in its own transaction, then the marts of the touched units and the readers'
-    snapshot.
+    the writer, one chunk at a time (up to CHUNK_DOCUMENTS, what arrived within
+    CHUNK_SECONDS, or what it has once every remaining file is being read): one
+    great-expectations validation per suite for the whole chunk, then each document in its own
+    transaction; now and then (PUBLISH_SHARE) and at the end, the marts of the touched units
+    and the readers' snapshot.
 
 Documents are validated together because great-expectations' fixed cost per validation is
 larger than validating one document; they are still loaded one transaction each, so a crash
-keeps every document loaded before it and none half-loaded.
+keeps every document loaded before it and none half-loaded. Once no file is left to start,
+the writer stops waiting for chunks to fill, so the batch's tail after the last file is read
+is that file's chunk, not all of the last chunk.
 """
 
 from __future__ import annotations
@@ -61,6 +64,11 @@ from pipelines.warehouse.publish import publish_snapshot, snapshot_path
 log = logging.getLogger(__name__)
 CHUNK_DOCUMENTS = 32  # most documents validated by one great-expectations run
 CHUNK_SECONDS = 15.0  # longest a finished document waits for its chunk to fill
+# Mid-batch publishes (marts refresh + a copy of the whole warehouse file) take at most this
+# share of the writer's time, the first after FIRST_PUBLISH_S of writing (a shorter batch
+# publishes once, at its end); the batch's end always publishes.
+PUBLISH_SHARE = 0.1
+FIRST_PUBLISH_S = 10.0
 CRASHED = (
     "the process reading this file died ({error}): the PDF may be damaged in a way the PDF "
     "library cannot survive; open it in a PDF viewer, and re-export or re-download it"
@@ -126,6 +134,7 @@ class _Batch:
         self.stats: dict[Path, FileStat | None] = {}
         self.touched_units: set[str] = set()  # whose marts are stale
         self.unpublished = False  # the warehouse changed since the last snapshot
+        self.next_publish = 0.0  # time.monotonic() before which a mid-batch publish waits
 
     @contextmanager
     def writer(self) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -176,8 +185,10 @@ class _Batch:
                 future = pool.submit(extract_one, path, manifest.get(path.name, {}))
                 future.path = path  # type: ignore[attr-defined]
                 pending.add(future)
-            _warm_validation()  # ~7 s of imports, while the workers read the first pages
+            _warm_validation()  # ~4 s of imports, while the workers read the first pages
             log.info("great-expectations imported")
+            self.next_publish = time.monotonic() + FIRST_PUBLISH_S
+            jobs = min(self.settings.jobs, len(paths))
             chunk: list[Extracted] = []
             first_arrival = 0.0
             while pending or chunk:
@@ -194,7 +205,7 @@ class _Batch:
                     except BrokenProcessPool:
                         crashed.append(future.path)  # type: ignore[attr-defined]
                 if chunk and (
-                    not pending
+                    len(pending) <= jobs  # the last documents are being read: catch up now
                     or len(chunk) >= self.settings.chunk_documents
                     or time.monotonic() - first_arrival >= self.settings.chunk_seconds
                 ):
@@ -281,18 +292,22 @@ class _Batch:
 
     def publish(self, con: duckdb.DuckDBPyConnection) -> None:
         """Refresh the marts of the units loaded since the last publish, then swap in the
-        readers' snapshot: once a chunk, since it copies the whole warehouse file."""
+        readers' snapshot (a copy of the whole warehouse file)."""
+        started = time.monotonic()
         refresh_dimensions(con)
         refresh_marts(con, self.touched_units)
         boundary("after_marts_refresh")
         published = publish_snapshot(con, self.settings.warehouse)
         log.info("marts refreshed and snapshot published (%.2f s)", published.seconds)
         self.touched_units, self.unpublished = set(), False
+        took = time.monotonic() - started
+        self.next_publish = started + took / PUBLISH_SHARE
 
     def publish_chunk(self, con: duckdb.DuckDBPyConnection) -> None:
-        """Readers follow the batch chunk by chunk; a failure here leaves the loads standing
-        (readers keep the previous snapshot) and the batch end tries again, loudly."""
-        if not self.unpublished:
+        """Readers follow a long batch: after a chunk, unless the last publish was too recent
+        (PUBLISH_SHARE). A failure here leaves the loads standing (readers keep the previous
+        snapshot) and the batch end tries again, loudly."""
+        if not self.unpublished or time.monotonic() < self.next_publish:
             return
         try:
             self.publish(con)

@@ -4,7 +4,9 @@ the warehouse the one-document-at-a-time path gives, and skips unchanged files w
 from __future__ import annotations
 
 import io
+import logging
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -118,3 +120,18 @@ def test_the_same_bytes_twice_in_one_batch_load_once(tmp_path):
         paths = con.execute("select count(*) from core.inbox_files").fetchone()[0]
     assert total > 100 and distinct == total  # validated once, not once per copy
     assert paths == 2  # both names are remembered: a rerun reads neither
+
+
+def test_the_writer_catches_up_once_every_remaining_file_is_being_read(tmp_path, caplog):
+    """Chunks wait to fill while files are still queued; once the last file is being read,
+    the writer writes what it has, so the batch's tail is the last document alone."""
+    pdfs = sorted(SAMPLES.glob("*.pdf"))  # one worker: ~10 s of reading, longer than GX's import
+    settings = Settings(tmp_path / "w.duckdb", jobs=1, chunk_documents=32, chunk_seconds=600)
+    with caplog.at_level(logging.INFO, logger="pipelines.batch"):
+        report = ingest_batch(pdfs, settings, StopOnSignal())
+    assert sum(report.tally.values()) == 9
+    chunks = [int(m[1]) for r in caplog.records if (m := VALIDATED.match(r.getMessage()))]
+    assert sum(chunks) == 9 and len(chunks) >= 2 and chunks[-1] == 1, chunks
+
+
+VALIDATED = re.compile(r"validated (\d+) documents")
