@@ -4,10 +4,9 @@ import sys
 
 from pipelines.garbage import paused_for_imports
 
-with paused_for_imports():
-    from pipelines.cli import main
-
-if __name__ == "__main__":  # worker processes import this module too: they must not run it
+if __name__ == "__main__":  # worker processes import this module too: they must not run it,
+    with paused_for_imports():  # nor import the whole command line (they need pipelines.pool)
+        from pipelines.cli import main
     code = main()
     # Everything is written and closed by now (warehouse connections, the worker pool, Dagster's
     # records). What is left is the interpreter's teardown of great-expectations' objects: over a
