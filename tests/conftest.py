@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import StreamObject
 
 from pipelines.extract.document import ExtractedDocument, extract_document
 from pipelines.ingest import ingest_file
@@ -69,3 +71,12 @@ def previous_year_frame() -> pd.DataFrame:
     from validation_frames import previous_year_facts
 
     return previous_year_facts()
+
+
+def damaged_copy(source, out, page_index: int = 4):
+    """The file with one page's content stream emptied (its table rows lost), same metadata."""
+    reader = PdfReader(source)
+    writer = PdfWriter(clone_from=reader)
+    writer.pages[page_index].replace_contents(StreamObject())
+    writer.write(out)
+    return out

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import SAMPLES
+from conftest import SAMPLES, damaged_copy
 
 from pipelines.batch import Settings, ingest_batch
 from pipelines.progress import Progress
@@ -135,3 +135,35 @@ def test_the_writer_catches_up_once_every_remaining_file_is_being_read(tmp_path,
 
 
 VALIDATED = re.compile(r"validated (\d+) documents")
+
+
+YOY_ROWS = (
+    "select q.* exclude (run_id, checked_at) from core.dq_results as q "
+    "join core.documents as d using (document_id) "
+    "where d.file_name = 'd207_2023_budget.pdf' and q.suite = 'year_over_year' order by all"
+)
+
+
+def test_yoy_is_rechecked_when_the_chunks_newest_previous_year_ends_up_candidate(tmp_path):
+    """A chunk holds 2023 and a damaged, newer copy of 2022 (newest in the chunk, so 2023's
+    YoY checks are first run against it). The warehouse's good 2022 keeps being current (the
+    copy fails checks, it waits as candidate), so 2023's YoY rows must be those against the
+    good 2022: the same as loading the two good years alone."""
+    good_2022, year_2023 = SAMPLES / "d207_2022_budget.pdf", SAMPLES / "d207_2023_budget.pdf"
+    damaged = damaged_copy(good_2022, tmp_path / "d207_2022_reissued.pdf", page_index=2)
+    reference, warehouse = tmp_path / "reference.duckdb", tmp_path / "w.duckdb"
+    run([good_2022, year_2023], reference)
+    run([good_2022], warehouse)
+    # One reader: damaged and 2023 are read first, and written together once the last file
+    # (an unrelated unit) is being read.
+    tally = run([damaged, year_2023, SAMPLES / "d118_2022_budget.pdf"], warehouse, jobs=1)
+    assert tally == {"loaded": 2, "candidate": 1}, tally
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        status = con.execute(
+            "select status from core.documents where file_name = ?", [damaged.name]
+        ).fetchone()
+        rows = con.execute(YOY_ROWS).fetchall()
+    with duckdb.connect(str(reference), read_only=True) as con:
+        expected = con.execute(YOY_ROWS).fetchall()
+    assert status == ("candidate",)
+    assert rows == expected and len(expected) >= 2

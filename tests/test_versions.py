@@ -10,9 +10,7 @@ from datetime import date, datetime
 
 import duckdb
 import pytest
-from conftest import ROOT, SAMPLES
-from pypdf import PdfReader, PdfWriter
-from pypdf.generic import StreamObject
+from conftest import ROOT, SAMPLES, damaged_copy
 
 from pipelines.ingest import ingest_file
 from pipelines.warehouse import connect
@@ -142,15 +140,6 @@ def cli(*args: str) -> str:
     )  # fmt: skip
     assert run.returncode == 0, run.stdout + run.stderr
     return run.stdout
-
-
-def damaged_copy(source, out, page_index: int = 4):
-    """The file with one page's content stream emptied (its table rows lost), same metadata."""
-    reader = PdfReader(source)
-    writer = PdfWriter(clone_from=reader)
-    writer.pages[page_index].replace_contents(StreamObject())
-    writer.write(out)
-    return out
 
 
 @pytest.mark.slow
