@@ -22,6 +22,7 @@ is that file's chunk, not all of the last chunk.
 from __future__ import annotations
 
 import logging
+import sys
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -382,7 +383,10 @@ def _validate_chunk(con: duckdb.DuckDBPyConnection, ready: list[Extracted]) -> _
 
 
 def _warm_validation() -> None:
-    """Import great-expectations now, in the writer, while the workers are busy."""
+    """Import great-expectations now, in the writer, while the workers are busy (once per
+    process: freezing again would also freeze whatever garbage a previous batch left)."""
+    if "pipelines.validate.run" in sys.modules:
+        return
     with paused_for_imports():
         import pipelines.validate.run  # noqa: F401
 
