@@ -66,10 +66,9 @@ log = logging.getLogger(__name__)
 CHUNK_DOCUMENTS = 32  # most documents validated by one great-expectations run
 CHUNK_SECONDS = 15.0  # longest a finished document waits for its chunk to fill
 # Mid-batch publishes (marts refresh + a copy of the whole warehouse file) take at most this
-# share of the writer's time, the first after FIRST_PUBLISH_S of writing (a shorter batch
-# publishes once, at its end); the batch's end always publishes.
+# share of the writer's time: after the first chunk, then after a chunk once ten times the last
+# publish's duration has passed; the batch's end always publishes what is left.
 PUBLISH_SHARE = 0.1
-FIRST_PUBLISH_S = 10.0
 CRASHED = (
     "the process reading this file died ({error}): the PDF may be damaged in a way the PDF "
     "library cannot survive; open it in a PDF viewer, and re-export or re-download it"
@@ -188,7 +187,6 @@ class _Batch:
                 pending.add(future)
             _warm_validation()  # ~4 s of imports, while the workers read the first pages
             log.info("great-expectations imported")
-            self.next_publish = time.monotonic() + FIRST_PUBLISH_S
             jobs = min(self.settings.jobs, len(paths))
             chunk: list[Extracted] = []
             first_arrival = 0.0
