@@ -178,7 +178,8 @@ class _Batch:
     def read_and_load(self, paths: list[Path]) -> None:
         manifest = self.settings.manifest
         crashed: list[Path] = []
-        with extraction_pool(min(self.settings.jobs, len(paths))) as pool:
+        jobs = min(self.settings.jobs, len(paths))
+        with extraction_pool(jobs) as pool:
             order = {path: n for n, path in enumerate(paths)}
             pending: set[Future] = set()
             for path in paths:
@@ -187,7 +188,6 @@ class _Batch:
                 pending.add(future)
             _warm_validation()  # ~4 s of imports, while the workers read the first pages
             log.info("great-expectations imported")
-            jobs = min(self.settings.jobs, len(paths))
             chunk: list[Extracted] = []
             first_arrival = 0.0
             while pending or chunk:

@@ -12,32 +12,28 @@ the unit of work is over, so memory stays bounded across a long batch.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 
 
-@contextmanager
-def paused_for_imports() -> Iterator[None]:
+def paused_for_imports() -> AbstractContextManager[None]:
     """Import without collecting, then freeze what was imported: modules, classes and their
     caches live as long as the process, so later collections need not walk them."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if was_enabled:
-            gc.enable()
+    return _collector_off(then=gc.freeze)
+
+
+def paused_for_work() -> AbstractContextManager[None]:
+    """Run one unit of work (a document, a chunk) without collecting; collect once after."""
+    return _collector_off(then=gc.collect)
 
 
 @contextmanager
-def paused_for_work() -> Iterator[None]:
-    """Run one unit of work (a document, a chunk) without collecting; collect once after."""
+def _collector_off(then: Callable[[], object]) -> Iterator[None]:
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        gc.collect()
+        then()
         if was_enabled:
             gc.enable()
