@@ -21,6 +21,7 @@ from .errors import UnreadableDocument
 LINE_MERGE_PT = 3.0  # text rects whose vertical centres are this close are one printed line
 MIN_RULE_PATHS = 8  # a ruled table draws at least this many path objects…
 MIN_RULE_PT, MAX_RULE_WIDTH_PT = 8.0, 2.0  # …or a few rules: long and thin
+MIN_GRID_PT, MIN_GRID_SEGMENTS = 100.0, 16  # …or one path of many segments, table-wide
 SCAN_MIN_COVER = 0.5  # an image over half the page: a scan, whose rules only a render can see
 # One unit's 部门预算/决算 runs to a few dozen pages (samples and outside corpus: 16–34; a big
 # ministry's ~150). Hundreds more is a compilation of many units, which would be summed as one
@@ -35,6 +36,8 @@ class TextLine:
     top: float  # distance from the top of the page, in points
     bottom: float
     x0: float
+    x1: float = 0.0  # right end of the line's last word
+    height: float = 0.0  # its tallest glyph: the font size, roughly (headings are larger)
 
 
 @dataclass
@@ -187,27 +190,50 @@ def unrestricted(path: Path) -> Iterator[Path]:
         yield copy
 
 
-def group_lines(rects: list[tuple[float, float, float, str]]) -> list[TextLine]:
-    """Group (top, bottom, x0, text) rects into lines, left to right, top to bottom."""
-    lines: list[list[tuple[float, float, float, str]]] = []
+Rect = tuple[float, float, float, str, float]  # top, bottom, x0, text, x1
+
+
+def same_line(band: tuple[float, float], rect: Rect) -> bool:
+    """Is ``rect`` printed on the line whose tallest glyph spans ``band`` (top, bottom)?
+
+    Centres within LINE_MERGE_PT, or one's centre inside the other's span: a title mixing
+    fonts ('2026' and '“三公”' set lower or smaller than the CJK around them) is one line.
+    """
+    centre, band_centre = (rect[0] + rect[1]) / 2, (band[0] + band[1]) / 2
+    return (
+        abs(centre - band_centre) <= LINE_MERGE_PT
+        or band[0] <= centre <= band[1]
+        or rect[0] <= band_centre <= rect[1]
+    )
+
+
+def group_lines(rects: list[Rect]) -> list[TextLine]:
+    """Group (top, bottom, x0, text, x1) rects into lines, left to right, top to bottom."""
+    lines: list[list[Rect]] = []
+    bands: list[tuple[float, float]] = []  # the tallest rect of each line
     for rect in sorted(rects):
-        centre = (rect[0] + rect[1]) / 2
-        if lines and abs(centre - sum(lines[-1][0][:2]) / 2) <= LINE_MERGE_PT:
+        if lines and same_line(bands[-1], rect):
             lines[-1].append(rect)
+            if rect[1] - rect[0] > bands[-1][1] - bands[-1][0]:
+                bands[-1] = (rect[0], rect[1])
         else:
             lines.append([rect])
+            bands.append((rect[0], rect[1]))
     out = []
-    for parts in lines:
+    for parts, (top, bottom) in zip(lines, bands, strict=True):
         parts.sort(key=lambda r: r[2])
-        out.append(TextLine(" ".join(p[3] for p in parts), parts[0][0], parts[0][1], parts[0][2]))
+        text = " ".join(p[3] for p in parts)
+        right = max(p[4] for p in parts)
+        out.append(TextLine(text, parts[0][0], parts[0][1], parts[0][2], right, bottom - top))
     return out
 
 
 def may_hold_rules(page: pdfium.PdfPage) -> bool:
     """Enough drawn paths for a table, or at least a box of rules (2 across, 2 down): a
-    one-row continuation of a table can be drawn with as few as six lines."""
+    one-row continuation of a table can be drawn with as few as six lines. Some producers
+    draw a whole grid as one path of many rectangles ('Microsoft: Print To PDF')."""
     paths = [obj for obj in page.get_objects() if obj.type == pdfium_c.FPDF_PAGEOBJ_PATH]
-    if len(paths) >= MIN_RULE_PATHS:
+    if len(paths) >= MIN_RULE_PATHS or any(is_grid_path(obj) for obj in paths):
         return True
     across = down = 0
     for obj in paths:
@@ -215,6 +241,14 @@ def may_hold_rules(page: pdfium.PdfPage) -> bool:
         across += right - left >= MIN_RULE_PT and top - bottom <= MAX_RULE_WIDTH_PT
         down += top - bottom >= MIN_RULE_PT and right - left <= MAX_RULE_WIDTH_PT
     return across >= 2 and down >= 2
+
+
+def is_grid_path(path: pdfium.PdfObject) -> bool:
+    """One path object drawing many segments over a table-sized area."""
+    left, bottom, right, top = path.get_bounds()
+    if right - left < MIN_GRID_PT or top - bottom < MIN_RULE_PT:
+        return False
+    return pdfium_c.FPDFPath_CountSegments(path.raw) >= MIN_GRID_SEGMENTS
 
 
 def is_scanned(page: pdfium.PdfPage, width: float, height: float) -> bool:
@@ -226,15 +260,26 @@ def is_scanned(page: pdfium.PdfPage, width: float, height: float) -> bool:
     return False
 
 
+def rect_text(
+    textpage: pdfium.PdfTextPage, left: float, bottom: float, right: float, top: float
+) -> str:
+    """The text of one of pdfium's rects. pdfium returns every character whose box touches
+    the rect, so a neighbour set a fraction of a point into it ('理' + '综' of '…管理综合…')
+    would be read twice; the rect is narrowed by up to a point first (not lowered: a '.'
+    sits on the baseline, at the rect's bottom edge)."""
+    dx = min(0.5, (right - left) / 8)
+    return textpage.get_text_bounded(left + dx, bottom, right - dx, top).strip()
+
+
 def read_page(page: pdfium.PdfPage, number: int) -> PageText:
     width, height = page.get_size()
     textpage = page.get_textpage()
     rects = []
     for i in range(textpage.count_rects()):
         left, bottom, right, top = textpage.get_rect(i)
-        text = textpage.get_text_bounded(left, bottom, right, top).strip()
+        text = rect_text(textpage, left, bottom, right, top)
         if text:
-            rects.append((height - top, height - bottom, left, text))
+            rects.append((height - top, height - bottom, left, text, right))
     ruled = may_hold_rules(page) or (bool(rects) and is_scanned(page, width, height))
     return PageText(number, width, height, group_lines(rects), ruled)
 
