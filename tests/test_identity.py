@@ -8,7 +8,6 @@ import json
 import pytest
 
 from pipelines.extract.errors import UnreadableDocument
-from pipelines.extract.identity import Evidence, resolve
 from pipelines.extract.identity_text import (
     cover_clues,
     kind_of,
@@ -16,6 +15,9 @@ from pipelines.extract.identity_text import (
     narrative_clues,
     title_clues,
 )
+from pipelines.identity.evidence import Evidence
+from pipelines.identity.names import same_unit, scope_of_note
+from pipelines.identity.weigh import decide
 
 
 def fields(clues) -> dict[str, str]:
@@ -92,7 +94,12 @@ TITLES = [
     ("公开01表 2023年部门收支总表", {"fiscal_year": "2023"}),
     (
         "上海市普陀区财政局2024年度部门决算表",
-        {"fiscal_year": "2024", "dept_name": "上海市普陀区财政局", "doc_kind": "final_accounts"},
+        {
+            "fiscal_year": "2024",
+            "dept_name": "上海市普陀区财政局",
+            "doc_kind": "final_accounts",
+            "scope": "department",
+        },
     ),
     ("２０２３年一般公共预算⽀出情况表", {"fiscal_year": "2023"}),
     ("一、 2023 年部门收支总表……………… 3", {}),  # a contents line, not a title
@@ -107,12 +114,23 @@ def test_titles(line, expected):
 
 COVERS = [
     ("某县卫生健康局", {"dept_name": "某县卫生健康局"}),
-    ("2023 年部门预算", {"fiscal_year": "2023", "doc_kind": "budget"}),
-    ("2022年度部门决算", {"fiscal_year": "2022", "doc_kind": "final_accounts"}),
-    ("2021 年部门预算信息公开目录", {"fiscal_year": "2021", "doc_kind": "budget"}),
+    ("2023 年部门预算", {"fiscal_year": "2023", "doc_kind": "budget", "scope": "department"}),
+    (
+        "2022年度部门决算",
+        {"fiscal_year": "2022", "doc_kind": "final_accounts", "scope": "department"},
+    ),
+    (
+        "2021 年部门预算信息公开目录",
+        {"fiscal_year": "2021", "doc_kind": "budget", "scope": "department"},
+    ),
     (
         "某县卫生健康局2023年单位预算",
-        {"fiscal_year": "2023", "doc_kind": "budget", "dept_name": "某县卫生健康局"},
+        {
+            "fiscal_year": "2023",
+            "doc_kind": "budget",
+            "dept_name": "某县卫生健康局",
+            "scope": "unit",
+        },
     ),
     ("某县卫生健康局 二〇二二年二月", {}),  # the date of publication, not the fiscal year
     ("目 录", {}),
@@ -127,12 +145,20 @@ def test_cover_lines(line, expected):
 NARRATIVE = [
     (
         "意见》规定，现将某区党政综合办公室 2022 年部门预算公开如下：",
-        {"fiscal_year": "2022", "doc_kind": "budget", "dept_name": "某区党政综合办公室"},
+        {
+            "fiscal_year": "2022",
+            "doc_kind": "budget",
+            "dept_name": "某区党政综合办公室",
+            "scope": "department",
+        },
     ),
-    ("现将本部门2022年度部门决算公开如下", {"fiscal_year": "2022", "doc_kind": "final_accounts"}),
+    (
+        "现将本部门2022年度部门决算公开如下",
+        {"fiscal_year": "2022", "doc_kind": "final_accounts", "scope": "department"},
+    ),
     (
         "现将某市教育局２０２３年单位预算情况说明如下",
-        {"fiscal_year": "2023", "doc_kind": "budget", "dept_name": "某市教育局"},
+        {"fiscal_year": "2023", "doc_kind": "budget", "dept_name": "某市教育局", "scope": "unit"},
     ),
 ]
 
@@ -155,12 +181,12 @@ def test_kind_ignores_fund_names(text, kind):
     assert kind_of(text) == kind
 
 
-def ev(field: str, value: str, source: str = "title_block", page: int | None = 3) -> Evidence:
+def ev(field: str, value: str, source: str = "unit_line", page: int | None = 3) -> Evidence:
     return Evidence(field, value, source, page, f"line with {value}")
 
 
 def test_agreeing_sources_give_one_identity_with_sources():
-    identity = resolve(
+    identity = decide(
         [
             ev("dept_code", "301"),
             ev("dept_name", "某区党政综合办公室"),
@@ -177,7 +203,7 @@ def test_agreeing_sources_give_one_identity_with_sources():
 
 
 def test_unit_without_code_is_keyed_by_its_name():
-    identity = resolve(
+    identity = decide(
         [ev("dept_name", "上海市普陀区财政局", "title"), ev("fiscal_year", "2024", "title")]
     )
     assert identity.dept_code is None
@@ -189,13 +215,13 @@ def test_unit_without_code_is_keyed_by_its_name():
     [
         [
             ev("dept_code", "301"),
-            ev("dept_code", "302", "title_block", 9),
+            ev("dept_code", "302", "unit_line", 9),
             ev("fiscal_year", "2022"),
         ],
         [ev("dept_code", "301"), ev("fiscal_year", "2022"), ev("fiscal_year", "2023", "cover", 1)],
         [
             ev("dept_name", "某县卫生健康局"),
-            ev("dept_name", "某县教育局", "narrative", 8),
+            ev("dept_name", "某县教育局", "title", 8),
             ev("fiscal_year", "2022"),
         ],
     ],
@@ -203,7 +229,7 @@ def test_unit_without_code_is_keyed_by_its_name():
 )
 def test_disagreeing_sources_refuse_with_both_readings(evidence):
     with pytest.raises(UnreadableDocument) as refused:
-        resolve(evidence)
+        decide(evidence)
     message = str(refused.value)
     values = {e.value for e in evidence if e.field in message}
     assert all(v in message for v in values) and "manifest" in message
@@ -216,17 +242,98 @@ def test_disagreeing_sources_refuse_with_both_readings(evidence):
 )
 def test_thin_evidence_refuses(evidence):
     with pytest.raises(UnreadableDocument, match="cannot tell which unit and year"):
-        resolve(evidence)
+        decide(evidence)
 
 
 def test_manifest_wins_and_is_recorded():
-    identity = resolve(
+    identity = decide(
         [
             ev("dept_code", "412", "manifest", None),
             ev("fiscal_year", "2023", "manifest", None),
-            ev("dept_code", "2023", "title_block"),
+            ev("dept_code", "2023", "unit_line"),
             ev("fiscal_year", "2022", "cover", 1),
         ]
     )
     assert (identity.dept_code, identity.fiscal_year) == ("412", 2023)
     assert json.loads(identity.source_json())["dept_code"]["source"] == "manifest"
+
+
+def test_a_weak_printing_against_strong_ones_is_a_reported_disagreement():
+    identity = decide(
+        [
+            ev("dept_name", "某县卫生健康局"),
+            ev("dept_name", "某县卫生健康局", "title", 5),
+            ev("dept_name", "某县教育局", "narrative", 8),
+            ev("fiscal_year", "2022"),
+        ]
+    )
+    assert identity.dept_name == "某县卫生健康局"
+    notes = json.loads(identity.notes_json())
+    assert [(n["printed"], n["kind"], n["page"]) for n in notes] == [
+        ("某县教育局", "other_value", 8)
+    ]
+
+
+def test_one_slip_among_many_titles_is_outweighed():
+    titles = [ev("dept_name", "北京市城市管理委员会", "title", page) for page in range(3, 12)]
+    cover = ev("dept_name", "北京市水务局", "cover", 1)
+    identity = decide([*titles, cover, ev("fiscal_year", "2026")])
+    assert identity.dept_name == "北京市城市管理委员会"
+    assert any(n.printed == "北京市水务局" for n in identity.disagreements)
+
+
+def test_placeholders_and_variants_are_reported_not_fatal():
+    identity = decide(
+        [
+            ev("dept_name", "中国共产党北京市委员会宣传部", "title", 4),
+            ev("dept_name", "中共北京市委宣传部", "title", 5),
+            ev("dept_name", "中共北京市委宣传部（本级）", "unit_line", 6),
+            ev("dept_name", "XX局", "title", 7),
+            ev("fiscal_year", "2026"),
+        ]
+    )
+    assert identity.dept_name in {"中国共产党北京市委员会宣传部", "中共北京市委宣传部"}
+    assert identity.scope == "unit"  # the （本级） note says the unit alone
+    kinds = {n.printed: n.kind for n in identity.disagreements}
+    assert kinds["XX局"] == "placeholder"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("中共某省委办公厅", "中国共产党某省委员会办公厅"),
+        ("某省高级人民法院", "某省法院"),
+        ("某市某区财政局", "某区财政局"),
+        ("北京市城市管理综合行政执法局", "市城管执法局"),
+        ("某市规划和自然资源委员会", "某市规划与自然资源委员会"),
+        ("第二部分某局2017年度部门预算表", "某局"),
+        ("预算单位：某市民政局", "某市民政局（本级）"),
+    ],
+)
+def test_printings_of_one_unit(a, b):
+    assert same_unit(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("北京市公安局", "北京市公安局交通管理局"),
+        ("某市教育局", "某市卫生健康委员会"),
+        ("某市第一中学", "某市第二中学"),
+    ],
+)
+def test_different_units(a, b):
+    assert not same_unit(a, b)
+
+
+@pytest.mark.parametrize(
+    ("printing", "scope"),
+    [
+        ("某局（本级）", "unit"),
+        ("某局(汇总)", "department"),
+        ("某局（含所属单位）", "department"),
+        ("某局", None),
+    ],
+)
+def test_scope_notes(printing, scope):
+    assert scope_of_note(printing) == scope

@@ -1,8 +1,9 @@
-"""Read identity evidence out of printed lines: labelled unit lines, bare code+name lines,
-years, and the 预算/决算 kind. Pure functions over NFKC-squashed text; no PDF here.
+"""Read identity clues out of printed lines: labelled unit lines, bare code+name lines, titles,
+cover headings, the narrative's opening, scope words. Pure functions over NFKC-squashed text;
+no PDF here, and no judgement: :mod:`pipelines.identity` weighs what these readers find.
 
-Each reader returns :class:`Clue` values (field, value, the text it came from); which region of
-the document a line sits in (title block, cover, narrative…) is decided by the caller.
+Each reader returns :class:`Clue` values (field, value, the text it came from); which region
+of the document a line sits in (title block, cover, narrative…) is decided by the caller.
 """
 
 from __future__ import annotations
@@ -10,10 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipelines.identity.names import UNIT_LABELS, reads_as_name, unit_name
 from pipelines.text import label, one_line, squash
 
 from .vocabulary import (
-    COVER_TITLE,
     FUND_NAMES,
     IDENTITY_NUMBERING,
     MONEY_UNITS,
@@ -22,60 +23,60 @@ from .vocabulary import (
     SELF_REFERENCES,
     TITLE_WITH_YEAR,
     TOC_LEADER,
-    UNIT_LABELS,
     YEAR,
     YEAR_LABELS,
 )
 
+_LONG_LABELS = [w for w in UNIT_LABELS + ("金额单位",) + YEAR_LABELS if len(w) > 2]
+_SHORT_LABELS = ("部门", "单位", "年度", "年份")
+# A long label (编制单位, 部门名称…) anywhere; a short one (部门, 单位) only where a line starts:
+# '收费部门:某局' is prose. '单位:万元' is the money unit wherever it is printed.
 _LABEL = re.compile(
-    "("
-    + "|".join(re.escape(w) for w in sorted(UNIT_LABELS + YEAR_LABELS, key=len, reverse=True))
-    + r"):"
+    "(" + "|".join(re.escape(w) for w in sorted(_LONG_LABELS, key=len, reverse=True)) + r"):"
+    r"|^(" + "|".join(_SHORT_LABELS) + r"):"
+    r"|(单位):(?=(?:万元|元))"
 )
-_YEAR_IN_VALUE = re.compile(YEAR + r"年度?")
+_YEAR_IN_VALUE = re.compile(YEAR + r"\s*年度?")
 _CODE_FIRST = re.compile(r"^(\d{2,})[-—–_.、]?(\D.*)$")
 _CODE_IN_PARENS = re.compile(r"^(\D.*?)\((\d{2,})\)$")
 _CODE_LAST = re.compile(r"^(\D.*?)[-—–_]?(\d{3,})$")
 _CODE_ONLY = re.compile(r"^(\d{2,})$")
 _BARE_LINE = re.compile(r"^(\d{2,})[-—–_]?([^\d年].*)$")
 _SENTENCE = re.compile(r"[,，。;；、!？?]")
-_TRAILING_NOTE = re.compile(r"\((?:含[^)]*|本级|机关|汇总)\)$")
 _HAS_CJK = re.compile(r"[\u4e00-\u9fff]")
 _MONEY_VALUE = re.compile("^(" + "|".join(MONEY_UNITS) + ")(.*)$")
 _KIND = re.compile(r"(预算|决算)")
+_ONLY_YEAR = re.compile(r"^\(?" + YEAR + r"年度?\)?$")  # '（2026年度）' under a title
+_REGION_ONLY = re.compile(
+    r"^(?:[\u4e00-\u9fff]{1,6}?(?:省|市|区|县|州|自治区))+(?:市级|区级|县级)?$"
+)
+# Scope words: 单位预算/决算 (one unit), 部门预算/决算 (a department with its units). The
+# classification name 部门预算支出经济分类 says nothing about scope.
+_UNIT_SCOPE = re.compile(r"单位(?:综合)?(?:预算|决算)|^(?:\d{4}年度?)?(?:预算|决算)单位(?!:)")
+_DEPARTMENT_SCOPE = re.compile(r"部门(?:综合|整体)?(?:预算|决算)(?!支出经济分类|经济分类)")
 
 
 @dataclass(frozen=True)
 class Clue:
-    field: str  # 'dept_code' | 'dept_name' | 'fiscal_year' | 'doc_kind'
+    field: str  # 'dept_code' | 'dept_name' | 'fiscal_year' | 'doc_kind' | 'scope'
     value: str
     text: str  # the printed line (squashed) it was read from
 
 
 def looks_like_unit_name(name: str) -> bool:
-    """An organisation name: CJK, no sentence punctuation, ends like one (局, 中心, 委员会…)."""
-    core = _TRAILING_NOTE.sub("", name)
+    """An organisation name: CJK, no sentence punctuation, ends like one (局, 中心, 委员会…),
+    not a place alone (上海市) nor a self-reference (本部门)."""
+    core = unit_name(name)
     return (
-        2 <= len(core) <= 40
-        and bool(_HAS_CJK.search(core))
+        reads_as_name(core)
+        and bool(_HAS_CJK.match(core))
+        and not re.search(r"[《》<>]", core)
         and not _SENTENCE.search(core)
         and core not in SELF_REFERENCES
-        and core.endswith(ORG_SUFFIXES)
+        and re.sub(r"[(（][^)）]*[)）]$", "", core).endswith(ORG_SUFFIXES)
         and not core.endswith("表")
+        and not _REGION_ONLY.match(core)
     )
-
-
-def name_key(name: str) -> str:
-    """What two printings of one unit name share: squashed, a trailing (含所属单位) dropped."""
-    return _TRAILING_NOTE.sub("", squash(name))
-
-
-def unit_names_agree(a: str | None, b: str | None) -> bool:
-    """Two printings of one unit: equal, or one is the other without its region prefix."""
-    if not a or not b:
-        return True
-    ka, kb = name_key(a), name_key(b)
-    return ka.endswith(kb) or kb.endswith(ka)
 
 
 def kind_of(text: str) -> str | None:
@@ -88,6 +89,16 @@ def kind_of(text: str) -> str | None:
         return "final_accounts"
     if found == {"预算"}:
         return "budget"
+    return None
+
+
+def scope_of(text: str) -> str | None:
+    """'unit' for 单位预算/单位决算 wording, 'department' for 部门预算/部门决算, else None."""
+    text = squash(text)
+    if _UNIT_SCOPE.search(text):
+        return "unit"
+    if _DEPARTMENT_SCOPE.search(text):
+        return "department"
     return None
 
 
@@ -104,15 +115,17 @@ def split_code_name(value: str) -> tuple[str | None, str | None]:
     return None, value or None
 
 
-def labelled_segments(text: str) -> tuple[str, list[tuple[str, str]]]:
-    """'105-某局2023年度单位:元' → ('105-某局2023年度', [('单位', '元')]): the unlabelled head
-    and each label with its value."""
+def labelled_segments(line: str) -> tuple[str, list[tuple[str, str]]]:
+    """'105-某局2023年度 单位:元' → ('105-某局2023年度', [('单位', '元')]): the unlabelled head
+    and each label with its value (squashed)."""
+    text = squash(line)
     marks = list(_LABEL.finditer(text))
     head = text[: marks[0].start()] if marks else text
     out = []
     for mark, following in zip(marks, [*marks[1:], None], strict=False):
         end = following.start() if following else len(text)
-        out.append((mark[1], text[mark.end() : end]))
+        word = next(g for g in mark.groups() if g)
+        out.append((word, text[mark.end() : end]))
     return head, out
 
 
@@ -128,13 +141,13 @@ def unit_value_clues(value: str, text: str) -> list[Clue]:
     return clues
 
 
-def line_clues(line: str) -> list[Clue]:
-    """Every identity clue of one title-block line: labelled values (单位名称/部门/编制单位…,
-    预算年度/年度) and an unlabelled '101 某中心' head. '单位:万元' is the money unit, and a name
-    wrapped around it ('部门:某劳动与社会单位:万元保障中心') is joined."""
+def line_clues(line: str, bare: bool = True) -> list[Clue]:
+    """Every identity clue of one unit line: labelled values (单位名称/部门/编制单位…,
+    预算年度/年度) and, with ``bare``, an unlabelled '101 某中心' head. '单位:万元' is the money
+    unit, and a name wrapped around it ('部门:某劳动与社会单位:万元保障中心') is joined."""
+    head, segments = labelled_segments(line)
     text = squash(line)
-    head, segments = labelled_segments(text)
-    clues = bare_unit_clues(head, text)
+    clues = bare_unit_clues(head, text) if bare else []
     pending = ""
     for word, value in segments:
         money = _MONEY_VALUE.match(value) if word in ("单位", "金额单位") else None
@@ -184,10 +197,13 @@ def without_numbering(line: str) -> str:
 
 
 def title_clues(line: str) -> list[Clue]:
-    """The year (and unit) inside a table title: '一、2017年度某法院部门收支预算总表'."""
+    """The year, unit, kind and scope inside a table title ('一、2017年度某法院部门收支预算总表'),
+    or a year printed alone under one ('（2026年度）')."""
     text = without_numbering(line)
     if TOC_LEADER.search(text) or _SENTENCE.search(text):
         return []
+    if m := _ONLY_YEAR.match(text):
+        return [Clue("fiscal_year", m[1], text)]
     m = TITLE_WITH_YEAR.match(text)
     if not m:
         return []
@@ -198,20 +214,30 @@ def title_clues(line: str) -> list[Clue]:
         clues.append(Clue("dept_name", label(name), text))
     if kind := kind_of(m["rest"]):
         clues.append(Clue("doc_kind", kind, text))
+    if scope := scope_of(m["rest"]):
+        clues.append(Clue("scope", scope, text))
     return clues
 
 
-def cover_clues(line: str) -> list[Clue]:
-    """A cover or contents heading ('某局', '2023年部门预算', '2021年部门预算信息公开目录')."""
-    text = without_numbering(line)
-    if looks_like_unit_name(text):
-        return [Clue("dept_name", label(text), text)]
-    m = COVER_TITLE.match(text)
-    if not m:
+def cover_clues(text: str) -> list[Clue]:
+    """A cover heading, its lines joined ('2026年' + '某局部门预算'; '某局2023年度部门预算信息公开';
+    '某县卫生健康局'): the unit, year, kind and scope it names. A date of publication
+    ('二〇二二年二月', '2026年1月') is no fiscal year."""
+    text = without_numbering(text)
+    if TOC_LEADER.search(text) or _SENTENCE.search(text) or re.search(r"\d{4}年\d{1,2}月", text):
         return []
-    clues = [Clue("fiscal_year", m[2], text), Clue("doc_kind", kind_of(m["kind"]) or "", text)]
-    if looks_like_unit_name(m["name"]):
-        clues.append(Clue("dept_name", label(m["name"]), text))
+    clues = []
+    if looks_like_unit_name(text):
+        clues.append(Clue("dept_name", unit_name(text), text))
+    if not (kind := kind_of(text)):
+        return clues
+    if not clues and looks_like_unit_name(unit_name(text)):  # '某局2026年度部门预算信息公开'
+        clues.append(Clue("dept_name", unit_name(text), text))
+    if m := re.search(YEAR + r"\s*(?:年|部门|单位)", text):
+        clues.append(Clue("fiscal_year", m[1], text))
+    clues.append(Clue("doc_kind", kind, text))
+    if scope := scope_of(text):
+        clues.append(Clue("scope", scope, text))
     return clues
 
 
@@ -222,5 +248,19 @@ def narrative_clues(text: str) -> list[Clue]:
         return []
     clues = [Clue("fiscal_year", m[2], m[0]), Clue("doc_kind", kind_of(m["kind"]) or "", m[0])]
     if looks_like_unit_name(m["name"]):
-        clues.append(Clue("dept_name", label(m["name"]), m[0]))
+        clues.append(Clue("dept_name", unit_name(m["name"]), m[0]))
+    if scope := scope_of(m[0]):
+        clues.append(Clue("scope", scope, m[0]))
     return clues
+
+
+def cell_label_clues(cells: list[str]) -> list[Clue]:
+    """A table row labelling its unit ('部门名称 | 某局', '单位名称：某局'): the name after it."""
+    texts = [squash(c) for c in cells]
+    for n, text in enumerate(texts):
+        word = text.rstrip(":")
+        if word in UNIT_LABELS and word not in ("部门", "单位"):
+            following = next((t for t in texts[n + 1 :] if t and t != text), "")
+            if looks_like_unit_name(following):
+                return [Clue("dept_name", unit_name(following), f"{word}:{following}")]
+    return []
