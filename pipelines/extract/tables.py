@@ -17,7 +17,14 @@ from dataclasses import dataclass, field
 from pipelines.text import squash
 
 from .grids import Grid, stack_split_header
-from .header import ColumnInfo, header_rows, is_number, label_row_index, read_columns
+from .header import (
+    ColumnInfo,
+    header_rows,
+    is_number,
+    label_row_index,
+    read_columns,
+    refine_roles,
+)
 from .pdf_text import PageText
 from .titles import TitleBlock, read_title_block
 from .vocabulary import (
@@ -72,13 +79,19 @@ def body_rows(grid: Grid, start: int) -> list[BodyRow]:
     ]
 
 
+def table_columns(grid: Grid, n_header: int) -> list[ColumnInfo]:
+    """The columns as the header names them, roles refined by what their cells hold."""
+    return refine_roles(read_columns(grid, n_header), grid.texts[n_header:])
+
+
 def open_table(block: TitleBlock, grid: Grid, code: str, first_page: int) -> RawTable:
     n_header = header_rows(grid)
+    columns = table_columns(grid, n_header)
     table = RawTable(
         table_code=code,
         title=block.title or "",
         first_page=first_page,
-        columns=read_columns(grid, n_header),
+        columns=columns,
         title_block=block,
         n_header=n_header,
         signature=[squash(t) for t in grid.texts[0]],
@@ -118,7 +131,7 @@ def signature_code(grid: Grid) -> str:
     人员经费/公用经费 over 30x codes → 基本支出表; 科目编码 with income sources → 收入总表,
     with 基本/项目支出 and other columns → 支出总表.
     """
-    columns = read_columns(grid, header_rows(grid))
+    columns = table_columns(grid, header_rows(grid))
     names = {squash(c.name) for c in columns}
     sides = {c.side for c in columns}
     if {"income", "expenditure"} <= sides:

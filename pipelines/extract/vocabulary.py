@@ -16,24 +16,33 @@ import re
 # ---------------------------------------------------------------------------------------------
 # Tried in order on a title's core (numbering, quotes and a trailing parenthetical removed),
 # anywhere in it, so a unit/year prefix (``XX局2023年部门…``) does not matter. Most specific
-# first: ``财政拨款收支总表`` must win over ``收支总表``, ``基本支出`` over ``支出``. A title
-# that names a known table outside the family maps to ``unclassified`` so it is not mistaken
-# for a family member by a shorter pattern.
+# first: ``财政拨款收支总表`` must win over ``收支总表``, ``基本支出`` over ``支出``. Tables
+# outside the eleven family codes have codes of their own (``EXTRA_TABLE_CODES`` in
+# pipelines/schema.py, documented in the contract), so a shorter family pattern never takes
+# them; a title that names none of these stays ``unclassified``.
 UNCLASSIFIED = "unclassified"
 _BUDGET = r"(?:预算|决算)?"
 _FORM = r"(?:总体情况|情况|总|汇总)?"  # 收支总表, 收支总体情况表, 支出情况表
 TITLE_WORDINGS: tuple[tuple[str, str], ...] = (
-    # outside the family: grant-funded project spending, all-fund grant spending, 机关运行经费
-    (r"财政拨款项目支出" + _BUDGET + r"表", UNCLASSIFIED),
-    (r"(?<!公共预算)(?<!基金预算)(?<!经营预算)财政拨款支出" + _BUDGET + r"表", UNCLASSIFIED),
-    (r"^(?!.*三公).*机关运行经费(?:支出)?" + _BUDGET + r"表", UNCLASSIFIED),
+    # outside the family: project spending, all-fund basic or grant spending, 机关运行经费,
+    # services bought, carried-over funds
+    (r"^(?!.*三公).*机关运行经费", "operating_cost"),
+    (r"政府购买服务", "gov_purchased_services"),
+    (r"结转(?:结余)?资金|结转下年", "carryover_expenditure"),
+    (
+        r"项目支出|专项业务经费(?:支出)?" + _BUDGET + r"表|专项资金" + _BUDGET + r"表",
+        "project_expenditure",
+    ),
+    (r"^(?!.*一般公共预算).*基本支出", "basic_expenditure_summary"),
+    (r"(?<!公共预算)(?<!基金预算)(?<!经营预算)财政拨款支出", "fiscal_grant_expenditure"),
+    # the family
     (r"三公.*经费.*表", "three_public_expenditure"),
     (r"一般公共预算(?:财政拨款)?基本支出.*表", "general_budget_basic_expenditure"),
     (r"一般公共预算(?:财政拨款)?支出.*表", "general_budget_expenditure"),
-    (r"政府性?基金预算(?:财政拨款)?(?:收入)?支出.*表", "gov_fund_expenditure"),
+    (r"政府性?基金(?:预算)?(?:财政拨款)?(?:收入)?(?:收)?支出?.*表", "gov_fund_expenditure"),
     (r"国有资本经营预算(?:财政拨款)?(?:收入)?支出.*表", "state_capital_expenditure"),
     (r"财政拨款收入?支出?" + _BUDGET + _FORM + r"表", "fiscal_grant_summary"),
-    (r"政府采购(?:支出)?(?:预算|决算|情况)", "gov_procurement"),
+    (r"政府采购(?:支出)?(?:\([^)]*\))?(?:预算|决算|情况)", "gov_procurement"),
     (r"(?:固定|国有)资产(?:占用|使用)情况", "fixed_assets"),
     (r"(?:收支|收入支出)" + _BUDGET + _FORM + r"表", "income_expenditure_summary"),
     (r"收入" + _BUDGET + _FORM + r"表", "income_summary"),
@@ -51,7 +60,7 @@ MAX_TITLE_CHARS = 50
 _CN = "一二三四五六七八九十"
 # 表1 / 表一: / 公开01表 / 公开表一 / 附表3 / 一、 / 1. / (一)  — at the start of the title.
 TITLE_NUMBERING = re.compile(
-    rf"^(?:(?:附|公开)?表[0-9{_CN}]+表?[、.:\-_]?|公开[0-9{_CN}]+表[、.:]?"
+    rf"^(?:(?:附|公开|预算|决算)?表[0-9{_CN}]+表?[、.:\-_]?|(?:公开|预算|决算)[0-9{_CN}]+表[、.:]?"
     rf"|[{_CN}]+[、.]|[0-9]{{1,2}}[、.](?![0-9])|\([{_CN}0-9]+\))"
 )
 # Numbered like a narrative section (六、…): a title then must end in 表 (六、政府采购预算情况 is
@@ -69,10 +78,18 @@ LABEL_ROW_WORDS = frozenset({"栏次", "档次"})  # the column-number row that 
 ROW_NO_WORDS = frozenset({"序号", "行次"})
 NAME_WORDS = frozenset({"科目名称", "项目", "项目名称", "单位名称", "科目", "功能科目", "经济科目"})
 CODE_SUFFIXES = ("编码", "目录序号", "代码")
+# A budget unit's code (242001) beside the classification: identity evidence, not a row key.
+UNIT_CODE_WORDS = frozenset({"单位编码", "单位代码", "预算单位编码", "单位编号"})
 CODE_PART_WORDS = ("类", "款", "项")  # 类 | 款 | 项 sub-columns of one code (208 | 05 | 05)
 COUNT_WORDS = frozenset({"数量"})  # counts, never money: not divided in a 元 table
 TEXT_WORDS = frozenset({"采购物品名称", "计量单位", "品目", "规格"})
-SIDE_OF_GROUP = {"收入": "income", "支出": "expenditure"}
+# The top header level of a two-sided table: 收入 | 支出, 本年收入 | 本年支出, 财政拨款收入 |
+# 财政拨款支出 (squashed). A side is kept only when both sides are present, each with its own
+# label column: a 收入总表 grouped under 本年收入 is one-sided.
+SIDE_OF_GROUP: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^(?:本年|财政拨款)?收入$"), "income"),
+    (re.compile(r"^(?:本年|财政拨款)?支出$"), "expenditure"),
+)
 
 # ---------------------------------------------------------------------------------------------
 # Money units and zero marks
@@ -98,25 +115,7 @@ NON_FAMILY_HEADER_WORDS = frozenset(
 # ---------------------------------------------------------------------------------------------
 # Identity: who published the document, for which year (read by identity_text.py)
 # ---------------------------------------------------------------------------------------------
-# Labels a disclosure prints before its unit, squashed and NFKC-normalised (（）→(), ：→:).
-UNIT_LABELS: tuple[str, ...] = (
-    "部门(单位)名称",
-    "部门(单位)",
-    "单位名称",
-    "部门名称",
-    "机构名称",
-    "编制单位",
-    "编制部门",
-    "预算单位",
-    "预算部门",
-    "填报单位",
-    "报送单位",
-    "公开单位",
-    "主管部门",
-    "部门",
-    "单位",
-    "金额单位",
-)
+# Labels printed before a unit name: pipelines.identity.names.UNIT_LABELS (one home).
 YEAR_LABELS: tuple[str, ...] = ("预算年度", "决算年度", "年度", "所属年度", "年份")
 MONEY_UNITS: tuple[str, ...] = ("万元", "元")
 # How Chinese organisation names end (局, 中心, 委员会, 人民法院, 街道办事处…).
@@ -141,15 +140,17 @@ FUND_NAMES: tuple[str, ...] = (
 YEAR = r"((?:19|20)\d{2})"  # a fiscal year as printed (after NFKC)
 # Numbering before a title, on text with single spaces (表1 2023年… must keep its year apart).
 IDENTITY_NUMBERING = re.compile(
-    r"^(?:(?:公开\s*\d+\s*表|公开表\s*[一二三四五六七八九十\d]+|表\s*[一二三四五六七八九十\d]+)"
+    r"^(?:(?:(?:公开|预算|决算)\s*\d+\s*表|(?:公开|预算|决算)?表\s*[一二三四五六七八九十\d]+)"
     r"\s*[:、.]?|[一二三四五六七八九十]+\s*[、.:]|\d{1,2}\s*[、.:])\s*"
 )
 TITLE_WITH_YEAR = re.compile(r"^(?P<name>.*?)" + YEAR + r"年度?(?P<rest>.*表)$")
-COVER_TITLE = re.compile(
-    r"^(?P<name>.*?)" + YEAR + r"年度?(?:部门|单位)?(?P<kind>预算|决算)"
-    r"(?:信息)?(?:公开)?(?:目录|说明|情况说明|文本|报告|表)?$"
-)
 NARRATIVE_OPENING = re.compile(
     r"现将(?P<name>[^,，。;；]{0,40}?)" + YEAR + r"年度?(?:部门|单位)?(?P<kind>预算|决算)"
     r"(?:信息|情况|草案)?(?:公开|说明|编制)"
+)
+# The line closing a narrative that names its tables half: '附件：某局2026年度部门预算报表'.
+ATTACHMENT_LINE = re.compile(
+    r"^(?:详?见)?附件\d*[:：]?(?P<name>[^:：,，。]{2,40}?)"
+    + YEAR.replace("(", "(?P<year>", 1)
+    + r"年度?(?:部门|单位)?(?P<kind>预算|决算)(?:报表|表|公开表)$"
 )

@@ -18,6 +18,8 @@ from pipelines.text import label, squash
 
 YUAN_PER_WAN = Decimal(10000)
 AMOUNT = re.compile(r"^-?\d+(\.\d+)?$")
+WORDS = re.compile(r"[\u4e00-\u9fff]")
+CODE_IN_LABEL = re.compile(r"^[\[【]?(?P<code>\d{3,})[\]】]?\s*[-—－_]?\s*(?P<name>[^\d\s.,].*)$")
 GROUPED = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$")  # thousands separators
 
 
@@ -44,24 +46,54 @@ def parse_amount(text: str, unit: str) -> Decimal | None:
     return value / YUAN_PER_WAN if unit == "元" else value
 
 
-def sides(columns: list[ColumnInfo]) -> list[str | None]:
-    return list(dict.fromkeys(c.side for c in columns))
+Part = tuple[str | None, int]  # (side, label block): the columns one row label keys
 
 
-def cell(row: BodyRow, columns: list[ColumnInfo], role: str, side: str | None) -> str:
+def parts(columns: list[ColumnInfo]) -> list[Part]:
+    return list(dict.fromkeys((c.side, c.block) for c in columns))
+
+
+def cell(row: BodyRow, columns: list[ColumnInfo], role: str, part: Part) -> str:
     return next(
-        (label(row.cells[c.index]) for c in columns if c.role == role and c.side == side), ""
+        (label(row.cells[c.index]) for c in columns if c.role == role and in_part(c, part)), ""
     )
 
 
-def item_code(row: BodyRow, columns: list[ColumnInfo], side: str | None) -> str | None:
-    """The row's code: a 科目编码 column, or 类 | 款 | 项 sub-columns joined (208|05|05 →
-    2080505; a 类 row prints only 208)."""
-    code = cell(row, columns, "code", side)
-    parts = [
-        squash(row.cells[c.index]) for c in columns if c.role == "code_part" and c.side == side
-    ]
-    return code or "".join(parts) or None
+def in_part(column: ColumnInfo, part: Part) -> bool:
+    return (column.side, column.block) == part
+
+
+def printed_code(row: BodyRow, columns: list[ColumnInfo], part: Part) -> str:
+    """What the row prints in its code columns: a 科目编码 column, or 类 | 款 | 项 sub-columns
+    joined (208|05|05 → 2080505; a 类 row prints only 208)."""
+    code = cell(row, columns, "code", part)
+    pieces = [squash(row.cells[c.index]) for c in first_code_run(columns, part)]
+    return code or "".join(dict.fromkeys(pieces) if len(set(pieces)) == 1 else pieces)
+
+
+def first_code_run(columns: list[ColumnInfo], part: Part) -> list[ColumnInfo]:
+    """The 类 | 款 | 项 columns of the row's classification: the first adjacent run (a
+    procurement table prints 部门经济 类 | 款 and 政府经济 类 | 款 after it)."""
+    run: list[ColumnInfo] = []
+    for c in columns:
+        if c.role == "code_part" and in_part(c, part):
+            if run and c.index != run[-1].index + 1:
+                break
+            run.append(c)
+    return run
+
+
+def row_key(row: BodyRow, columns: list[ColumnInfo], part: Part) -> tuple[str | None, str]:
+    """(item_code, item_name). A label centred over the code and name columns ('合计' across
+    类|款|项|科目名称) is the row's name, not a code."""
+    code, name = printed_code(row, columns, part), cell(row, columns, "name", part)
+    if not code and not name:  # a by-unit table's unit row: '某局（本级）' in 预算单位
+        name = cell(row, columns, "text", part)
+    if not code and (m := CODE_IN_LABEL.match(name or cell(row, columns, "code_label", part))):
+        return m["code"], m["name"]  # '2014001-行政运行', '[2014001]行政运行'
+    if code and WORDS.search(code):  # '合计' centred over the code columns
+        return None, name or label(code)
+    return code or None, name
 
 
 def is_label_tail(row: BodyRow, previous: BodyRow | None, columns: list[ColumnInfo]) -> bool:
@@ -104,14 +136,14 @@ def cell_box(row: BodyRow, index: int) -> list[float] | None:
 
 def row_facts(table: RawTable, row: BodyRow, unit: str) -> list[dict[str, Any]]:
     two_sided = table.table_code in TWO_SIDED_TABLES
-    row_no_text = cell(row, table.columns, "row_no", None)
+    row_no_text = cell(row, table.columns, "row_no", (None, 0))
     records = []
-    for side in sides(table.columns):
-        name = cell(row, table.columns, "name", side)
-        code = item_code(row, table.columns, side)
+    for part in parts(table.columns):
+        side = part[0]
+        code, name = row_key(row, table.columns, part)
         if two_sided and side == "expenditure" and code is None:
             code = class_code_of(name)
-        valued = [c for c in table.columns if c.role in ("amount", "count") and c.side == side]
+        valued = [c for c in table.columns if c.role in ("amount", "count") and in_part(c, part)]
         for col in valued:
             amount = column_value(row.cells[col.index], col, unit)
             if amount is None:
@@ -148,6 +180,19 @@ def table_records(table: RawTable, document_unit: str) -> list[dict[str, Any]]:
             continue
         last = row_facts(table, row, unit)
         records += last
+    return with_full_codes(records)
+
+
+def with_full_codes(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A 款 row printing only its two digits ('10' under 类 201) gets its full code
+    ('20110'): the classification code is what analysts join on, not the printed part."""
+    class_code: str | None = None
+    for r in records:
+        code = r["item_code"] or ""
+        if len(code) >= 3 and code.isdigit():
+            class_code = code[:3]
+        elif len(code) == 2 and code.isdigit() and class_code:
+            r["item_code"] = class_code + code
     return records
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import duckdb
 
 from pipelines.clock import utc_now
+from pipelines.schema import EXTRA_TABLE_CODES
 from pipelines.warehouse.comments import CONTRACT, apply_comments
 from pipelines.warehouse.marts import MART_TABLES, ensure_mart_tables
 from pipelines.warehouse.sql_files import load_sql, sql_names
@@ -55,11 +56,18 @@ LATEST_DOCUMENT_COLUMNS = frozenset({"unit_key", "identity_source", "published_a
 
 
 def refuse_old_layout(con: duckdb.DuckDBPyConnection) -> None:
-    """A warehouse made before documents had a unit key cannot take new loads: say so."""
+    """A warehouse made before documents had a unit key, or before facts could carry the
+    tables printed beside the family, cannot take new loads: say so."""
     columns = con.execute(load_sql("core/select_document_columns.sql")).fetchall()
-    missing = LATEST_DOCUMENT_COLUMNS - {c[0] for c in columns}
+    missing = sorted(
+        f"core.documents.{c}" for c in LATEST_DOCUMENT_COLUMNS - {c[0] for c in columns}
+    )
+    checks = con.execute(load_sql("core/select_fact_check_constraints.sql")).fetchall()
+    codes = " ".join(c[0] for c in checks if "table_code" in c[0])
+    if codes and EXTRA_TABLE_CODES[0] not in codes:
+        missing.append(f"the table code {EXTRA_TABLE_CODES[0]} (and the other extra tables)")
     if columns and missing:
         raise RuntimeError(
-            f"this warehouse was created before core.documents had {', '.join(sorted(missing))} "
+            f"this warehouse was created before it had {', '.join(missing)} "
             "(README, 'Migration notes'): ingest into a new warehouse file and re-run the inbox"
         )

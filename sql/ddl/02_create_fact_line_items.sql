@@ -12,7 +12,13 @@ create table if not exists core.fact_line_items (
         'fiscal_grant_summary', 'general_budget_expenditure',
         'general_budget_basic_expenditure', 'gov_fund_expenditure',
         'state_capital_expenditure', 'three_public_expenditure', 'gov_procurement',
-        'fixed_assets', 'unclassified'
+        'fixed_assets',
+        -- printed beside the family (docs/warehouse-contract.md, "Tables outside the family")
+        'project_expenditure', 'basic_expenditure_summary',
+        'general_budget_economic_expenditure', 'general_budget_basic_by_function',
+        'fiscal_grant_expenditure', 'operating_cost', 'gov_purchased_services',
+        'carryover_expenditure',
+        'unclassified'
     )),
     table_title varchar,
     page integer not null check (page >= 1),
