@@ -20,9 +20,9 @@ import pandas as pd
 from pipelines.extract.document import ExtractedDocument, extract_document, file_sha256
 from pipelines.extract.errors import UnreadableDocument
 from pipelines.extract.grids import ENGINES
-from pipelines.extract.narrative import narrative_facts
 from pipelines.extract.pdf_text import GONE, open_pdf
 from pipelines.extract.targets import performance_targets
+from pipelines.identity.disclosure import disclosure_key
 from pipelines.normalize.facts import tidy_facts
 from pipelines.schema import DocumentMeta
 from pipelines.warehouse import load_document, load_sql, record_quarantine, store_dq_results
@@ -58,7 +58,7 @@ class IngestResult:
 def frames_from(doc: ExtractedDocument) -> DocumentFrames:
     clock = time.perf_counter()
     facts = tidy_facts(doc.meta, doc.tables)
-    narrative = narrative_facts(doc.pages, doc.grids)
+    narrative = doc.narrative.copy()
     targets = performance_targets(doc.pages, [g.grid for g in doc.other_grids])
     for frame in (narrative, targets):
         frame.insert(0, "document_id", doc.meta.document_id)
@@ -156,7 +156,7 @@ def revalidate_next_year(con: duckdb.DuckDBPyConnection, document_id: str) -> No
 
 
 def version_params(meta: DocumentMeta) -> dict[str, object]:
-    return {"unit_key": meta.unit_key, "doc_kind": meta.doc_kind, "fiscal_year": meta.fiscal_year}
+    return disclosure_key(meta)
 
 
 def page_count(path: Path) -> int | None:

@@ -31,6 +31,20 @@ TABLE_CODES: tuple[str, ...] = (
     "gov_procurement",
     "fixed_assets",
 )
+# Tables printed beside the family, read as facts too (docs/warehouse-contract.md): project
+# spending, all-fund basic spending, general-budget spending by economic class (when a
+# separate basic table exists) and basic spending by function, all-fund grant spending,
+# 机关运行经费, services bought, carried-over funds.
+EXTRA_TABLE_CODES: tuple[str, ...] = (
+    "project_expenditure",
+    "basic_expenditure_summary",
+    "general_budget_economic_expenditure",
+    "general_budget_basic_by_function",
+    "fiscal_grant_expenditure",
+    "operating_cost",
+    "gov_purchased_services",
+    "carryover_expenditure",
+)
 TWO_SIDED_TABLES: frozenset[str] = frozenset({"income_expenditure_summary", "fiscal_grant_summary"})
 
 # Columns of a tidy fact frame (core.fact_line_items without document-level columns first).
@@ -122,6 +136,9 @@ class DocumentMeta:
     identity_source: str = "{}"  # JSON: field → where it was read (source, page, text)
     published_at: date | None = None  # orders versions (manifest, cover, PDF metadata)
     published_source: str | None = None
+    scope: str = "department"  # 'department' (部门, consolidated) | 'unit' (单位, 本级 alone)
+    content: str = "full"  # 'full' | 'tables' | 'narrative': which half of the disclosure
+    identity_notes: str = "[]"  # JSON: printings the chosen identity overrode (warnings)
 
     def __post_init__(self) -> None:
         if not self.unit_key:  # frozen: set the derived default once

@@ -86,7 +86,7 @@ KINDS = [
     fixture("owner_password.pdf", "loaded"),  # "no copying": read from a plain copy
     fixture("scanned.pdf", "quarantined", "OCR it (e.g. ocrmypdf --language chi_sim)"),
     fixture("images_only.pdf", "quarantined", "OCR it (e.g. ocrmypdf --language chi_sim)"),
-    fixture("not_a_disclosure.pdf", "quarantined", "expected ruled tables titled like"),
+    fixture("not_a_disclosure.pdf", "quarantined", "does not look like a 部门预算/决算 disclosure"),
     fixture("zero_pages.pdf", "quarantined", "no pages: the publisher's export failed; download"),
     fixture("portfolio.pdf", "quarantined", "save the attachments (pdfdetach -saveall"),
     fixture("xfa_form.pdf", "quarantined", "open it in Adobe Reader, print it to PDF"),

@@ -9,11 +9,16 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pandas as pd
+
 from pipelines.schema import DocumentMeta
 
-from .errors import UnreadableDocument
+from .content import disclosure_content
+from .families import resolve_family
+from .grid_trim import trim_grid
 from .grids import ENGINES, Grid, read_grids
 from .identity import read_identity
+from .narrative import narrative_facts
 from .pdf_text import PageText, open_pdf, read_pages
 from .published import publication
 from .tables import RawTable, TitledGrid, assemble_tables
@@ -28,6 +33,7 @@ class ExtractedDocument:
     other_grids: list[TitledGrid]
     pages: list[PageText]
     grids: list[Grid]
+    narrative: pd.DataFrame  # the figures its 情况说明 states (core.narrative_facts rows)
     seconds: dict[str, float] = field(default_factory=dict)  # time per stage, for benchmarks
 
 
@@ -47,11 +53,13 @@ def document_meta(
     tables: list[RawTable],
     manifest: dict[str, str] | None = None,
     metadata: dict[str, str] | None = None,
+    content: str = "full",
 ) -> DocumentMeta:
     """The document's identity (see :mod:`.identity`), publication date and money unit."""
     stated = dict(manifest or {})
     published_on = stated.pop("published_at", None)
-    identity = read_identity(pages, grids, path.name, stated)
+    headers = [(t.first_page, c.name) for t in tables for c in t.columns]
+    identity = read_identity(pages, grids, path.name, stated, headers)
     first_table_page = min((g.page for g in grids), default=len(pages) + 1)
     published = publication(pages, first_table_page, metadata or {}, published_on)
     return DocumentMeta(
@@ -67,6 +75,9 @@ def document_meta(
         identity_source=identity.source_json(),
         published_at=published.on if published else None,
         published_source=published.source if published else None,
+        scope=identity.scope,
+        content=content,
+        identity_notes=identity.notes_json(),
     )
 
 
@@ -89,19 +100,18 @@ def extract_document(
         pdf.close()
     parsed = time.perf_counter()
     ruled = [p.number for p in pages if p.ruled]
-    grids = read_grids(path, ruled, {p.number: p.height for p in pages}, engines)
+    heights = {p.number: p.height for p in pages}
+    grids = [trim_grid(g, heights[g.page]) for g in read_grids(path, ruled, heights, engines)]
     extracted = time.perf_counter()
     tables, others = assemble_tables(pages, grids)
-    if not tables:
-        raise UnreadableDocument(
-            "no budget tables found: this does not look like a 部门预算/决算 disclosure "
-            "(expected ruled tables titled like 部门预算收支总表)"
-        )
-    meta = document_meta(path, pages, grids, tables, manifest, metadata)
+    resolve_family(tables)
+    narrative = narrative_facts(pages, grids)
+    content = disclosure_content(pages, tables, narrative)  # refuses what is no disclosure
+    meta = document_meta(path, pages, grids, tables, manifest, metadata, content)
     seconds = {
         "pdf_text": parsed - clock,
         "camelot": extracted - parsed,
         "assemble": time.perf_counter() - extracted,
     }
     log.info("%s: %d pages, %d ruled, %d tables", path.name, len(pages), len(ruled), len(tables))
-    return ExtractedDocument(meta, tables, others, pages, grids, seconds)
+    return ExtractedDocument(meta, tables, others, pages, grids, narrative, seconds)

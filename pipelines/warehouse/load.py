@@ -17,7 +17,8 @@ import pandas as pd
 
 from pipelines.clock import utc_now
 from pipelines.extract.errors import UnreadableDocument
-from pipelines.extract.identity_text import unit_names_agree
+from pipelines.identity.disclosure import version_key
+from pipelines.identity.names import same_unit
 from pipelines.schema import DocumentMeta
 from pipelines.warehouse.ddl import ensure_schema
 from pipelines.warehouse.dimensions import refresh_dimensions
@@ -170,6 +171,9 @@ def _insert_document(
         "superseded_by": superseded_by,
         "published_at": meta.published_at,
         "published_source": meta.published_source,
+        "scope": meta.scope,
+        "content": meta.content,
+        "identity_notes": meta.identity_notes,
     }
     con.execute(load_sql("core/upsert_loaded_document.sql"), params)
 
@@ -183,21 +187,12 @@ def _insert_rows(con: duckdb.DuckDBPyConnection, meta: DocumentMeta) -> None:
     con.execute(load_sql("core/insert_performance_targets.sql"), doc)
 
 
-def version_key(meta: DocumentMeta) -> dict[str, object]:
-    """What makes two files versions of one publication: unit key, year and kind."""
-    return {
-        "document_id": meta.document_id,
-        "unit_key": meta.unit_key,
-        "fiscal_year": meta.fiscal_year,
-        "doc_kind": meta.doc_kind,
-    }
-
-
 def _refuse_other_unit(con: duckdb.DuckDBPyConnection, meta: DocumentMeta) -> None:
     """Never let a document replace one that names another unit under the same key."""
-    current = con.execute(load_sql("core/select_current_unit_names.sql"), version_key(meta))
+    params = version_key(meta) | {"document_id": meta.document_id}
+    current = con.execute(load_sql("core/select_current_unit_names.sql"), params)
     for document_id, file_name, dept_name in current.fetchall():
-        if not unit_names_agree(dept_name, meta.dept_name):
+        if not same_unit(dept_name, meta.dept_name):
             raise UnreadableDocument(
                 f"unit {meta.unit_key} {meta.fiscal_year} is already loaded as '{dept_name}' "
                 f"({file_name}, {document_id[:12]}), but this document names '{meta.dept_name}': "

@@ -24,6 +24,7 @@ import duckdb
 import pandas as pd
 
 from pipelines.clock import utc_now
+from pipelines.identity.disclosure import part_of
 from pipelines.warehouse.sql_files import load_sql
 from pipelines.warehouse.transaction import transaction
 
@@ -82,8 +83,8 @@ def failed_checks(results: pd.DataFrame) -> frozenset[CheckKey]:
 
 
 def stored_versions(con: duckdb.DuckDBPyConnection, key: dict[str, object]) -> list[Version]:
-    """The versions already in the warehouse for ``key`` (unit_key, fiscal_year, doc_kind)."""
-    params = {k: key[k] for k in ("unit_key", "fiscal_year", "doc_kind")}
+    """The versions already in the warehouse for ``key`` (see ``identity.disclosure``)."""
+    params = {k: key[k] for k in ("unit_key", "fiscal_year", "doc_kind", "scope", "part")}
     failed: dict[str, set[CheckKey]] = {}
     for document_id, *check in con.execute(
         load_sql("core/select_failed_error_checks.sql"), params
@@ -147,11 +148,17 @@ def promote(con: duckdb.DuckDBPyConnection, document_id: str, actor: str, reason
     found = row.fetchone()
     if found is None:
         raise ValueError(f"no document {document_id} in the warehouse")
-    status, unit_key, fiscal_year, doc_kind = found
+    status, unit_key, fiscal_year, doc_kind, scope, content = found
     if status == "quarantined":
         raise ValueError(f"{document_id[:12]} is quarantined: fix the file and ingest it again")
     at = utc_now()
-    key = {"unit_key": unit_key, "fiscal_year": fiscal_year, "doc_kind": doc_kind}
+    key = {
+        "unit_key": unit_key,
+        "fiscal_year": fiscal_year,
+        "doc_kind": doc_kind,
+        "scope": scope,
+        "part": part_of(content),
+    }
     with transaction(con):
         con.execute(load_sql("core/update_pin.sql"), {"document_id": document_id, "pinned_at": at})
         record_event(con, document_id, "promote", actor, reason, at)

@@ -9,5 +9,7 @@ where status = 'loaded'
     and unit_key = $unit_key
     and fiscal_year = $fiscal_year
     and doc_kind = $doc_kind
+    and scope = $scope
+    and core.part_of(content) = $part
     and document_id <> $document_id
 order by document_id;

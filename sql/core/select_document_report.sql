@@ -6,6 +6,8 @@ select
     d.unit_key,
     d.fiscal_year,
     d.doc_kind,
+    d.scope,
+    d.content,
     (select count(*) from core.fact_line_items as f where f.document_id = d.document_id) as facts,
     (
         select count(*) from core.dq_results as q

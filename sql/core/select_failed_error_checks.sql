@@ -11,6 +11,8 @@ inner join core.documents as d on q.document_id = d.document_id
 where d.unit_key = $unit_key
     and d.fiscal_year = $fiscal_year
     and d.doc_kind = $doc_kind
+    and d.scope = $scope
+    and core.part_of(d.content) = $part
     and d.status <> 'quarantined'
     and not q.success
     and q.severity = 'error';

@@ -5,4 +5,6 @@ from core.documents
 where status = 'loaded'
     and unit_key = $unit_key
     and doc_kind = $doc_kind
+    and scope = $scope
+    and content <> 'narrative'
     and fiscal_year = $fiscal_year + 1;

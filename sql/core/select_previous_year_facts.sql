@@ -6,4 +6,5 @@ inner join core.documents as d on d.document_id = f.document_id
 where d.status = 'loaded'
     and d.unit_key = $unit_key
     and d.doc_kind = $doc_kind
+    and d.scope = $scope
     and d.fiscal_year = $fiscal_year - 1

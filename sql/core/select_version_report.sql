@@ -19,6 +19,8 @@ select
     documents.doc_kind,
     documents.status,
     documents.document_id,
+    documents.scope,
+    documents.content,
     documents.file_name,
     documents.published_at,
     documents.published_source,
@@ -35,5 +37,7 @@ where documents.unit_key = $unit_key
     and documents.status <> 'quarantined'
 order by
     documents.doc_kind,
+    documents.scope,
+    documents.content,
     coalesce(documents.published_at, cast(documents.ingested_at as date)) desc,
     documents.ingested_at desc;

@@ -1,4 +1,5 @@
--- Every readable version of one unit/year/kind, with what the version policy weighs.
+-- Every readable version of one part of one disclosure (unit, year, kind, scope; tables or
+-- narrative), with what the version policy weighs.
 select
     document_id,
     status,
@@ -10,5 +11,7 @@ from core.documents
 where unit_key = $unit_key
     and fiscal_year = $fiscal_year
     and doc_kind = $doc_kind
+    and scope = $scope
+    and core.part_of(content) = $part
     and status <> 'quarantined'
 order by ingested_at;

@@ -4,7 +4,7 @@
 insert into core.documents (
     document_id, file_name, dept_code, dept_name, unit_key, identity_source, fiscal_year,
     doc_kind, status, error, pages, ingested_at, unit, superseded_by,
-    published_at, published_source
+    published_at, published_source, scope, content, identity_notes
 )
 select
     $document_id,
@@ -22,7 +22,10 @@ select
     $unit,
     $superseded_by,
     $published_at,
-    $published_source
+    $published_source,
+    $scope,
+    $content,
+    $identity_notes
 on conflict (document_id) do update set
     file_name = excluded.file_name,
     dept_code = excluded.dept_code,
@@ -38,4 +41,7 @@ on conflict (document_id) do update set
     unit = excluded.unit,
     superseded_by = excluded.superseded_by,
     published_at = excluded.published_at,
-    published_source = excluded.published_source;
+    published_source = excluded.published_source,
+    scope = excluded.scope,
+    content = excluded.content,
+    identity_notes = excluded.identity_notes;

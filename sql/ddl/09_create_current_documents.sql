@@ -9,6 +9,8 @@ select
     unit_key,
     fiscal_year,
     doc_kind,
+    scope,
+    content,
     unit,
     pages,
     ingested_at
