@@ -55,7 +55,19 @@ def label_row_index(grid: Grid) -> int | None:
     for r in range(min(grid.n_rows, MAX_HEADER_ROWS)):
         if any(squash(t) in LABEL_ROW_WORDS for t in grid.texts[r][:3]):
             return r
+        if r and numbers_columns(grid.texts[r]):
+            return r
     return None
+
+
+def numbers_columns(row: list[str]) -> bool:
+    """'** | ** | 1 | 2 | … | 12': a row numbering the columns 1, 2, 3… with nothing else
+    but marks, printed where other tables print 栏次."""
+    cells = [squash(t) for t in row]
+    numbers = [int(t) for t in cells if t.isdigit()]
+    others = [t for t in cells if t and not t.isdigit()]
+    counting = numbers[:1] == [1] and numbers == list(range(1, len(numbers) + 1))
+    return len(numbers) >= 3 and counting and all(re.fullmatch(r"[*#—\-]+", t) for t in others)
 
 
 def spans_columns(grid: Grid, r: int) -> bool:
@@ -114,7 +126,7 @@ def role_of(leaf: str) -> str:
         return "code_part"
     if leaf in NAME_WORDS:
         return "name"
-    if leaf in COUNT_WORDS:
+    if leaf in COUNT_WORDS or leaf.endswith(tuple(COUNT_WORDS)):  # 数量, 部门数量
         return "count"
     if leaf in TEXT_WORDS:
         return "text"
@@ -158,7 +170,7 @@ def two_sided_or_not(columns: list[ColumnInfo]) -> list[ColumnInfo]:
     return [replace(c, side=None) for c in columns]
 
 
-CODE_LABEL = re.compile(r"^[\[【]?\d{3,}[\]】]?\s*[-—－_]?\s*[^\d\s.,]")
+CODE_LABEL = re.compile(r"^[\[【]?\d{3,}[\]】]?\s*[-—－_]?\s*(?!年)[^\d\s.,]")  # not '2026 年'
 # Which code column keys a row when a table prints several (功能 | 政府经济 | 部门经济): the
 # functional code, else the department's economic code, else the government's.
 CODE_LABEL_PRIORITY = ("功能", "部门", "政府")

@@ -19,7 +19,9 @@ from pipelines.text import label, squash
 YUAN_PER_WAN = Decimal(10000)
 AMOUNT = re.compile(r"^-?\d+(\.\d+)?$")
 WORDS = re.compile(r"[\u4e00-\u9fff]")
-CODE_IN_LABEL = re.compile(r"^[\[【]?(?P<code>\d{3,})[\]】]?\s*[-—－_]?\s*(?P<name>[^\d\s.,].*)$")
+CODE_IN_LABEL = re.compile(
+    r"^[\[【]?(?P<code>\d{3,})[\]】]?\s*[-—－_]?\s*(?P<name>(?!年)[^\d\s.,].*)$"
+)  # '2014001-行政运行', never a year ('2026 年')
 GROUPED = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$")  # thousands separators
 
 
@@ -87,13 +89,17 @@ def row_key(row: BodyRow, columns: list[ColumnInfo], part: Part) -> tuple[str | 
     """(item_code, item_name). A label centred over the code and name columns ('合计' across
     类|款|项|科目名称) is the row's name, not a code."""
     code, name = printed_code(row, columns, part), cell(row, columns, "name", part)
-    if not code and not name:  # a by-unit table's unit row: '某局（本级）' in 预算单位
-        name = cell(row, columns, "text", part)
-    if not code and (m := CODE_IN_LABEL.match(name or cell(row, columns, "code_label", part))):
+    code_label = cell(row, columns, "code_label", part)
+    if not code and not name and not code_label:  # a unit row ('某局（本级）' in 预算单位)
+        texts = (
+            label(row.cells[c.index]) for c in columns if c.role == "text" and in_part(c, part)
+        )
+        name = next((t for t in texts if t), "")
+    if not code and (m := CODE_IN_LABEL.match(name or code_label)):
         return m["code"], m["name"]  # '2014001-行政运行', '[2014001]行政运行'
     if code and WORDS.search(code):  # '合计' centred over the code columns
         return None, name or label(code)
-    return code or None, name
+    return code or None, name or ("" if code else code_label)  # '合计' in a code_label column
 
 
 def is_label_tail(row: BodyRow, previous: BodyRow | None, columns: list[ColumnInfo]) -> bool:
