@@ -1,10 +1,10 @@
-"""A manifest states what a file cannot say about itself: its unit, year and kind.
+"""A manifest states what a file cannot say about itself: its unit, year, kind and scope.
 
-CSV with a header row: ``file,unit_code,unit_name,year,kind[,published]`` (``kind`` is
-``budget`` / ``final_accounts``, or 预算 / 决算; ``published`` a date, YYYY-MM-DD, which orders
-versions of one publication). A blank cell leaves that field to the document. What a row
-states wins over what the PDF prints, and ``core.documents.identity_source`` records
-``manifest`` for it.
+CSV with a header row: ``file,unit_code,unit_name,year,kind[,scope][,published]`` (``kind`` is
+``budget`` / ``final_accounts``, or 预算 / 决算; ``scope`` is ``department`` / ``unit``, or 部门 /
+单位; ``published`` a date, YYYY-MM-DD, which orders versions of one publication). A blank
+cell leaves that field to the document. What a row states wins over what the PDF prints, and
+``core.documents.identity_source`` records ``manifest`` for it.
 """
 
 from __future__ import annotations
@@ -13,12 +13,13 @@ import csv
 from datetime import date
 from pathlib import Path
 
-COLUMNS = {"file", "unit_code", "unit_name", "year", "kind", "published"}
+COLUMNS = {"file", "unit_code", "unit_name", "year", "kind", "scope", "published"}
 FIELD_OF_COLUMN = {
     "unit_code": "dept_code",
     "unit_name": "dept_name",
     "year": "fiscal_year",
     "kind": "doc_kind",
+    "scope": "scope",
     "published": "published_at",
 }
 KINDS = {
@@ -27,6 +28,7 @@ KINDS = {
     "final_accounts": "final_accounts",
     "决算": "final_accounts",
 }
+SCOPES = {"department": "department", "部门": "department", "unit": "unit", "单位": "unit"}
 
 Manifest = dict[str, dict[str, str]]  # file base name → identity field → value
 
@@ -75,11 +77,11 @@ def manifest_row(path: Path, line: int, row: dict[str, str]) -> tuple[str, dict[
         raise ManifestError(
             f"{path} line {line}: published '{fields['published_at']}' is not a date (YYYY-MM-DD)"
         )
-    if "doc_kind" in fields:
-        kind = KINDS.get(fields["doc_kind"])
-        if kind is None:
-            raise ManifestError(
-                f"{path} line {line}: kind '{fields['doc_kind']}' is not one of {sorted(KINDS)}"
-            )
-        fields["doc_kind"] = kind
+    for field, column, words in (("doc_kind", "kind", KINDS), ("scope", "scope", SCOPES)):
+        if field in fields:
+            if fields[field] not in words:
+                raise ManifestError(
+                    f"{path} line {line}: {column} '{fields[field]}' is not one of {sorted(words)}"
+                )
+            fields[field] = words[fields[field]]
     return name, fields

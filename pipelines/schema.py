@@ -7,6 +7,7 @@ so 元 → 万元 conversion and sums are exact all the way into DuckDB's DECIMA
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -144,6 +145,10 @@ class DocumentMeta:
         if not self.unit_key:  # frozen: set the derived default once
             key = self.dept_code or "".join((self.dept_name or "").split())
             object.__setattr__(self, "unit_key", key)
+
+    def overridden_printings(self) -> tuple[dict[str, object], ...]:
+        """``identity_notes`` as records, for the document_identity suite."""
+        return tuple(json.loads(self.identity_notes or "[]"))
 
 
 def empty_facts() -> pd.DataFrame:

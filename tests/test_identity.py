@@ -337,3 +337,28 @@ def test_different_units(a, b):
 )
 def test_scope_notes(printing, scope):
     assert scope_of_note(printing) == scope
+
+
+def test_overridden_printings_are_warnings_of_the_identity_suite():
+    from conftest import SAMPLES
+
+    from pipelines.accuracy import read_truth_facts
+    from pipelines.validate import validate_document
+
+    facts = read_truth_facts(SAMPLES / "d118_2022_budget.facts.csv")
+    identity = decide(
+        [
+            ev("dept_name", "某县民政局", "title", 4),
+            ev("dept_name", "某县民政局", "unit_line", 5),
+            ev("dept_name", "XX局", "title", 7),
+            ev("fiscal_year", "2022"),
+        ]
+    )
+    notes = tuple(json.loads(identity.notes_json()))
+    results = validate_document(facts, identity_notes=notes)
+    suite = results[results["suite"] == "document_identity"]
+    failed = suite[~suite["success"]]
+    assert failed["severity"].tolist() == ["warning"]
+    assert "'XX局' (placeholder, title p7)" in failed["item_key"].iloc[0]
+    clean = validate_document(facts)
+    assert clean[clean["suite"] == "document_identity"]["success"].all()

@@ -76,7 +76,7 @@ def test_a_manifest_row_supplies_what_the_document_cannot_say(tmp_path):
     shutil.copy(IDENTITY_FIXTURES / "no_identity.pdf", pdf)
     manifest = tmp_path / "manifest.csv"
     manifest.write_text(
-        "file,unit_code,unit_name,year,kind\nno_identity.pdf,509,某县档案馆,2023,预算\n",
+        "file,unit_code,unit_name,year,kind,scope\nno_identity.pdf,509,某县档案馆,2023,预算,单位\n",
         encoding="utf-8",
     )
     warehouse = tmp_path / "w.duckdb"
@@ -86,6 +86,7 @@ def test_a_manifest_row_supplies_what_the_document_cannot_say(tmp_path):
     assert (row["status"], row["dept_code"], row["dept_name"], row["fiscal_year"]) == (
         "loaded", "509", "某县档案馆", 2023,
     )  # fmt: skip
+    assert row["scope"] == "unit"
     sources = json.loads(row["identity_source"])
     assert {sources[f]["source"] for f in ("dept_code", "dept_name", "doc_kind")} == {"manifest"}
 

@@ -12,6 +12,7 @@ from typing import Any
 from ..identity import Identity
 from .base import Inputs
 from .cross_table import rows_match_by_code, same_figure
+from .document_identity import printings_agree
 from .narrative import narrative_matches_tables
 from .within_table import (
     columns_sum_to_total,
@@ -44,6 +45,7 @@ RULES: dict[str, Rule] = {
         yoy_change_matches,
         yoy_pct_matches,
         prev_total_matches_previous,
+        printings_agree,
     )
 }
 
