@@ -42,7 +42,9 @@ from pipelines.ingest import (
     DocumentFailed,
     failures_recorded,
     file_id,
+    half_keys,
     load_frames,
+    other_half,
     previous_year_facts,
 )
 from pipelines.manifest import Manifest
@@ -353,6 +355,7 @@ def _validate_chunk(con: duckdb.DuckDBPyConnection, ready: list[Extracted]) -> _
 
     in_chunk = {_year_key(i.frames.meta): i for i in ready}  # the newest version of each key
     documents, assumed = [], {}
+    halves = {key: item.frames for item in ready for key in half_keys(item.frames.meta)}
     for item in ready:
         meta = item.frames.meta
         before = in_chunk.get(_year_key(meta, -1))
@@ -361,12 +364,15 @@ def _validate_chunk(con: duckdb.DuckDBPyConnection, ready: list[Extracted]) -> _
         else:
             previous = previous_year_facts(con, meta)
             assumed[meta.document_id] = _only_document(previous)
+        partner_facts, narrative = other_half(con, item.frames, halves)
         documents.append(
             DocumentToValidate(
                 document_id=meta.document_id,
                 facts=item.frames.facts,
-                narrative=item.frames.narrative,
+                narrative=narrative,
                 previous_facts=previous if len(previous) else None,
+                identity_notes=meta.overridden_printings(),
+                partner_facts=partner_facts,
             )
         )
     results = validate_documents(documents)  # document ids are unique within a chunk

@@ -77,14 +77,61 @@ def previous_year_facts(con: duckdb.DuckDBPyConnection, meta: DocumentMeta) -> p
     return con.execute(load_sql("core/select_previous_year_facts.sql"), version_params(meta)).df()
 
 
+OTHER_HALF = {"narrative": "tables", "tables": "narrative"}
+
+
+def other_half(
+    con: duckdb.DuckDBPyConnection,
+    frames: DocumentFrames,
+    arriving: dict[tuple[object, ...], DocumentFrames] | None = None,
+) -> tuple[pd.DataFrame | None, pd.DataFrame]:
+    """What the disclosure's other file brings to the narrative check: (its facts, for a
+    narrative-only file; its narrative figures, for a tables-only file). The other half is
+    taken from ``arriving`` (files validated in the same batch, by :func:`half_keys`) or from
+    the warehouse, so whichever half comes second is checked against the first;
+    (None, own narrative) when there is none."""
+    meta = frames.meta
+    other = OTHER_HALF.get(meta.content)
+    if other is None:
+        return None, frames.narrative
+    found = (arriving or {}).get
+    partner = next((found(k) for k in half_keys(meta, other) if found(k) is not None), None)
+    if partner is not None:
+        facts, narrative = partner.facts, partner.narrative
+    else:
+        params = version_params(meta) | {"other_content": other, "dept_name": meta.dept_name}
+        row = con.execute(load_sql("core/select_other_half.sql"), params).fetchone()
+        if row is None:
+            return None, frames.narrative
+        by_id = {"document_id": row[0]}
+        facts = con.execute(load_sql("core/select_document_facts.sql"), by_id).df()
+        narrative = con.execute(load_sql("core/select_document_narrative.sql"), by_id).df()
+    if other == "tables":
+        return facts, frames.narrative
+    return None, narrative if len(narrative) and not len(frames.narrative) else frames.narrative
+
+
+def half_keys(meta: DocumentMeta, content: str | None = None) -> list[tuple[object, ...]]:
+    """(disclosure, content) by unit key and by printed name: how a batch finds a file's
+    other half (one half may print the unit's code, the other only its name)."""
+    key = disclosure_key(meta)
+    content = content or meta.content
+    by_name = key | {"unit_key": meta.dept_name}
+    return [(*key.values(), content), (*by_name.values(), content)]
+
+
 def validate_frames(con: duckdb.DuckDBPyConnection, frames: DocumentFrames) -> pd.DataFrame:
     previous = previous_year_facts(con, frames.meta)
+    partner_facts, narrative = other_half(con, frames)
     from pipelines.validate import validate_document  # great-expectations: imported on use
 
     return validate_document(
         frames.facts,
-        narrative=frames.narrative,
+        narrative=narrative,
         previous_facts=previous if len(previous) else None,
+        identity_notes=frames.meta.overridden_printings(),
+        partner_facts=partner_facts,
+        document_id=frames.meta.document_id,
     )
 
 

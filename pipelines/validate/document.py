@@ -7,6 +7,7 @@ without paying for that import.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
@@ -26,6 +27,9 @@ class DocumentToValidate:
     facts: pd.DataFrame
     narrative: pd.DataFrame | None = None
     previous_facts: pd.DataFrame | None = None
+    identity_notes: tuple[dict[str, Any], ...] = ()  # see pipelines.identity.weigh
+    # the tables half of the disclosure, for a narrative-only file (narrative suite only)
+    partner_facts: pd.DataFrame | None = None
 
     def inputs(self) -> Inputs:
         """What the rules see of this document; built once and shared by every suite."""
@@ -34,4 +38,6 @@ class DocumentToValidate:
             sheet=Sheet.from_facts(self.facts),
             narrative=narrative_figures(self.narrative),
             previous=None if previous is None else Sheet.from_facts(previous),
+            identity_notes=self.identity_notes,
+            partner=None if self.partner_facts is None else Sheet.from_facts(self.partner_facts),
         )

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import Any
 
 import pandas as pd
 
@@ -75,6 +76,8 @@ def validate_document(
     config: ValidationConfig | None = None,
     *,
     document_id: str | None = None,
+    identity_notes: tuple[dict[str, Any], ...] = (),
+    partner_facts: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Run every suite on one document; one ``core.dq_results`` row per check instance.
 
@@ -82,7 +85,9 @@ def validate_document(
     year's facts of the same unit. Missing tables (and a missing narrative or previous year)
     contribute zeros or no instances, never failures by themselves.
     """
-    document = _document(document_id, facts, narrative, previous_facts)
+    document = _document(document_id, facts, narrative, previous_facts, identity_notes)
+    if partner_facts is not None:
+        document = replace(document, partner_facts=partner_facts)
     return validate_documents([document], config)
 
 
@@ -167,10 +172,11 @@ def _document(
     facts: pd.DataFrame,
     narrative: pd.DataFrame | None,
     previous_facts: pd.DataFrame | None,
+    identity_notes: tuple[dict[str, Any], ...] = (),
 ) -> DocumentToValidate:
     """One document under its explicit id, else the one id its frames carry, else ''."""
     document_id = given if given is not None else _carried_id(facts, narrative)
-    return DocumentToValidate(document_id, facts, narrative, previous_facts)
+    return DocumentToValidate(document_id, facts, narrative, previous_facts, identity_notes)
 
 
 def _carried_id(*frames: pd.DataFrame | None) -> str:

@@ -95,6 +95,9 @@ class Sheet:
         """Group fact cells into rows; a None or empty frame is a document with no tables."""
         return cls(_rows(facts) if facts is not None and len(facts) else [])
 
+    def table_codes(self) -> list[str]:
+        return list(self._tables)
+
     def rows(self, table_code: str, side: str | None = None) -> list[Row]:
         rows = self._tables.get(table_code, [])
         return [r for r in rows if r.side == side] if side else list(rows)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 import pandas as pd
 
@@ -28,6 +29,15 @@ class Inputs:
     sheet: Sheet
     narrative: tuple[NarrativeFigure, ...] = ()
     previous: Sheet | None = None
+    # printings the document's identity overrode (core.documents.identity_notes)
+    identity_notes: tuple[dict[str, Any], ...] = ()
+    partner: Sheet | None = None  # the disclosure's tables file, for a narrative-only file
+
+    @property
+    def tables(self) -> Sheet | None:
+        """What the narrative's figures are checked against: this file's tables, else its
+        partner's; None for a narrative whose tables have not arrived (nothing to check)."""
+        return self.sheet if self.sheet.table_codes() else self.partner
 
     def stated(self, fact_key: str) -> list[NarrativeFigure]:
         """Every statement of ``fact_key`` in the narrative (usually one, maybe none)."""

@@ -14,12 +14,16 @@ def narrative_matches_tables(inputs: Inputs, params: Mapping[str, Any]) -> list[
     """Each stated figure whose key the suite maps to a table cell equals that cell.
 
     The instance is keyed by the narrative's ``fact_key`` (that is what is wrong when a figure
-    is off); the relation names the table cell it was compared with.
+    is off); the relation names the table cell it was compared with. A narrative-only file
+    is checked against its disclosure's tables file when that is in (``Inputs.tables``).
     """
+    tables = inputs.tables
+    if tables is None:
+        return []
     out = []
     for fact_key, spec in params["facts"].items():
         locator = Locator.parse(spec)
-        expected, where = locator.figure(inputs.sheet)
+        expected, where = locator.figure(tables)
         for figure in inputs.stated(fact_key):
             relation = f"narrative {fact_key} = {locator.describe()} ({where})"
             out.append(Identity(locator.table, fact_key, expected, figure.amount, 1, relation))
