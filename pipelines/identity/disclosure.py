@@ -13,7 +13,6 @@ from __future__ import annotations
 from typing import Protocol
 
 TABLES, NARRATIVE = "tables", "narrative"  # the parts a file can be a version of
-SCOPES = ("department", "unit")
 
 
 class HasIdentity(Protocol):

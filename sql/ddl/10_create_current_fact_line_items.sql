@@ -4,7 +4,8 @@ select
     facts.*,
     docs.dept_name,
     docs.unit_key,
-    docs.doc_kind
+    docs.doc_kind,
+    docs.scope
 from core.fact_line_items as facts
 inner join core.current_documents as docs
     on facts.document_id = docs.document_id;

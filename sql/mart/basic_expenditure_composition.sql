@@ -10,9 +10,11 @@ with documents as (
         unit_key,
         dept_name,
         fiscal_year,
-        doc_kind
+        doc_kind,
+        scope
     from core.current_documents
     where mart_refresh.in_scope(unit_key, cast($unit_keys as varchar[]))
+        and content <> 'narrative'  -- one row per disclosure: its tables file
 ),
 
 basic as (
@@ -92,6 +94,7 @@ select
     documents.unit_key,
     documents.dept_name,
     documents.doc_kind,
+    documents.scope,
     documents.fiscal_year,
     classes.economic_code,
     coalesce(dim.name, classes.printed_name) as economic_name,

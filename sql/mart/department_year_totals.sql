@@ -11,9 +11,11 @@ with documents as (
         unit_key,
         dept_name,
         fiscal_year,
-        doc_kind
+        doc_kind,
+        scope
     from core.current_documents
     where mart_refresh.in_scope(unit_key, cast($unit_keys as varchar[]))
+        and content <> 'narrative'  -- one row per disclosure: its tables file
 ),
 
 facts as (
@@ -92,6 +94,7 @@ select
     documents.dept_name,
     documents.fiscal_year,
     documents.doc_kind,
+    documents.scope,
     documents.document_id,
     income.income_total_wan,
     income.income_current_year_wan,

@@ -45,7 +45,7 @@ ordered as (
         case when status <> 'quarantined' then lag(document_id) over publication end as supersedes
     from versions
     window publication as (
-        partition by unit_key, fiscal_year, doc_kind, status = 'quarantined'
+        partition by unit_key, fiscal_year, doc_kind, scope, core.part_of(content), status = 'quarantined'
         order by published_or_ingested, ingested_at
     )
 )
@@ -56,6 +56,7 @@ select
     ordered.dept_name,
     ordered.fiscal_year,
     ordered.doc_kind,
+    ordered.scope,
     ordered.doc_version,
     ordered.document_id,
     ordered.file_name,
@@ -77,4 +78,5 @@ order by
     ordered.unit_key,
     ordered.fiscal_year,
     ordered.doc_kind,
+    ordered.scope,
     ordered.published_or_ingested desc;

@@ -12,6 +12,7 @@ with documents as (
         dept_name,
         fiscal_year,
         doc_kind,
+        scope,
         status
     from core.documents
     where status <> 'superseded'
@@ -41,6 +42,7 @@ select
     documents.dept_name,
     documents.fiscal_year,
     documents.doc_kind,
+    documents.scope,
     documents.status,
     coalesce(results.checks_run, 0) as checks_run,
     coalesce(results.checks_failed, 0) as checks_failed,

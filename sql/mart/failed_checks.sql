@@ -10,6 +10,7 @@ with documents as (
         dept_name,
         fiscal_year,
         doc_kind,
+        scope,
         status
     from core.documents
 ),
@@ -28,6 +29,7 @@ select
     documents.dept_name,
     documents.fiscal_year,
     documents.doc_kind,
+    documents.scope,
     documents.status as document_status,
     failures.suite,
     failures.check_name,

@@ -39,7 +39,8 @@ documents as (
         unit_key,
         dept_name,
         fiscal_year,
-        doc_kind
+        doc_kind,
+        scope
     from core.current_documents
     where mart_refresh.in_scope(unit_key, cast($unit_keys as varchar[]))
 ),
@@ -179,6 +180,7 @@ grand_totals as (
         unit_key,
         fiscal_year,
         doc_kind,
+        scope,
         sum(amount_wan) as total_wan
     from core.current_fact_line_items
     where table_code = 'income_expenditure_summary'
@@ -186,7 +188,7 @@ grand_totals as (
         and core.label_key(item_name) = '收入总计'
         and column_name in ('预算数', '决算数')
         and mart_refresh.in_scope(unit_key, cast($unit_keys as varchar[]))
-    group by document_id, dept_code, unit_key, fiscal_year, doc_kind
+    group by document_id, dept_code, unit_key, fiscal_year, doc_kind, scope
 ),
 
 yoy_figures as (
@@ -200,6 +202,7 @@ yoy_figures as (
     inner join grand_totals as prev
         on cur.unit_key = prev.unit_key
         and cur.doc_kind = prev.doc_kind
+        and cur.scope = prev.scope
         and cur.fiscal_year - 1 = prev.fiscal_year
 ),
 
@@ -228,6 +231,7 @@ select
     documents.dept_name,
     documents.fiscal_year,
     documents.doc_kind,
+    documents.scope,
     documents.file_name,
     compared.fact_key,
     compared.narrative_wan,

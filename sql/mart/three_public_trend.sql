@@ -16,9 +16,11 @@ with documents as (
         unit_key,
         dept_name,
         fiscal_year,
-        doc_kind
+        doc_kind,
+        scope
     from core.current_documents
     where mart_refresh.in_scope(unit_key, cast($unit_keys as varchar[]))
+        and content <> 'narrative'  -- one row per disclosure: its tables file
 ),
 
 printed as (
@@ -52,6 +54,7 @@ yearly as (
         documents.unit_key,
         documents.fiscal_year,
         documents.doc_kind,
+        documents.scope,
         amounts.*
     from (select * from printed union all select * from empty_tables) as amounts
     inner join documents on amounts.document_id = documents.document_id
@@ -61,6 +64,7 @@ paired as (
     select
         coalesce(cur.unit_key, prev.unit_key) as unit_key,
         coalesce(cur.doc_kind, prev.doc_kind) as doc_kind,
+        coalesce(cur.scope, prev.scope) as scope,
         coalesce(cur.fiscal_year, prev.fiscal_year + 1) as fiscal_year,
         coalesce(cur.item_key, prev.item_key) as item_key,
         coalesce(cur.item_name, prev.item_name) as item_name,
@@ -73,6 +77,7 @@ paired as (
     full outer join yearly as prev
         on cur.unit_key = prev.unit_key
         and cur.doc_kind = prev.doc_kind
+        and cur.scope = prev.scope
         and cur.item_key = prev.item_key
         and cur.column_name = prev.column_name
         and cur.fiscal_year - 1 = prev.fiscal_year
@@ -105,10 +110,12 @@ resolved as (
     inner join documents as this_doc
         on paired.unit_key = this_doc.unit_key
         and paired.doc_kind = this_doc.doc_kind
+        and paired.scope = this_doc.scope
         and paired.fiscal_year = this_doc.fiscal_year
     left join documents as prev_doc
         on paired.unit_key = prev_doc.unit_key
         and paired.doc_kind = prev_doc.doc_kind
+        and paired.scope = prev_doc.scope
         and paired.fiscal_year - 1 = prev_doc.fiscal_year
 )
 
@@ -117,6 +124,7 @@ select
     unit_key,
     dept_name,
     doc_kind,
+    scope,
     fiscal_year,
     item_key,
     item_name,

@@ -19,6 +19,7 @@ with expenditure_rows as (
         dept_name,
         fiscal_year,
         doc_kind,
+        scope,
         coalesce(item_code, 'TOTAL') as item_key,
         item_code,
         any_value(item_name) as item_name,
@@ -39,7 +40,8 @@ documents_with_rows as (
         unit_key,
         dept_name,
         fiscal_year,
-        doc_kind
+        doc_kind,
+        scope
     from expenditure_rows
 ),
 
@@ -58,6 +60,7 @@ paired as (
     select
         coalesce(cur.unit_key, prev.unit_key) as unit_key,
         coalesce(cur.doc_kind, prev.doc_kind) as doc_kind,
+        coalesce(cur.scope, prev.scope) as scope,
         coalesce(cur.fiscal_year, prev.fiscal_year + 1) as fiscal_year,
         coalesce(cur.item_key, prev.item_key) as item_key,
         coalesce(cur.item_code, prev.item_code) as item_code,
@@ -68,6 +71,7 @@ paired as (
     full outer join expenditure_rows as prev
         on cur.unit_key = prev.unit_key
         and cur.doc_kind = prev.doc_kind
+        and cur.scope = prev.scope
         and cur.item_key = prev.item_key
         and cur.fiscal_year - 1 = prev.fiscal_year
 ),
@@ -92,10 +96,12 @@ with_previous as (
     inner join documents_with_rows as this_doc
         on paired.unit_key = this_doc.unit_key
         and paired.doc_kind = this_doc.doc_kind
+        and paired.scope = this_doc.scope
         and paired.fiscal_year = this_doc.fiscal_year
     left join documents_with_rows as prev_doc
         on paired.unit_key = prev_doc.unit_key
         and paired.doc_kind = prev_doc.doc_kind
+        and paired.scope = prev_doc.scope
         and paired.fiscal_year - 1 = prev_doc.fiscal_year
     left join stated on this_doc.document_id = stated.document_id
 ),
@@ -123,6 +129,7 @@ select
     unit_key,
     dept_name,
     doc_kind,
+    scope,
     fiscal_year,
     item_key,
     item_code,
