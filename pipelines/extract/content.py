@@ -1,6 +1,6 @@
 """What a PDF holds: a whole disclosure, one of its two halves, or no disclosure at all.
 
-Regions publish a disclosure as one PDF (narrative and tables) or as two (北京 附件1 情况说明 /
+Regions publish a disclosure as one PDF (narrative and tables) or as two (附件1 情况说明 /
 附件2 报表; Jiangsu 公开文件 / 公开表格). A narrative-only file is half a disclosure, loaded
 under the same identity as its tables; a file with neither budget tables nor a narrative that
 states budget figures (a website's annual report, a notice, statistics, a 绩效目标申报表 alone)

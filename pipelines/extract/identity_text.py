@@ -65,7 +65,7 @@ class Clue:
 
 def looks_like_unit_name(name: str) -> bool:
     """An organisation name: CJK, no sentence punctuation, ends like one (局, 中心, 委员会…),
-    not a place alone (上海市) nor a self-reference (本部门)."""
+    not a place alone (某市) nor a self-reference (本部门)."""
     core = unit_name(name)
     return (
         reads_as_name(core)

@@ -73,7 +73,7 @@ _FOLDS: tuple[tuple[str, str], ...] = (
     ("及", ""),
     ("、", ""),
 )
-# A dropped prefix that is only a place: 北京市, 某省某市, 浦东新区, 某自治州.
+# A dropped prefix that is only a place: 某市, 某省某市, 某新区, 某自治州.
 _REGION = re.compile(r"^(?:[\u4e00-\u9fff]{1,8}?(?:省|市|区|县|州|盟|旗|镇|乡|街道|自治区))+$")
 
 
@@ -124,7 +124,7 @@ def folded(name: str) -> str:
 
 def same_unit(a: str | None, b: str | None) -> bool:
     """Do two names stand for one unit? Equal once folded; one is the other with a place
-    prefix dropped (``市委宣传部`` in ``中共北京市委宣传部``); or one slip of the pen
+    prefix dropped (``市委宣传部`` in ``中共某市委宣传部``); or one slip of the pen
     (``规划与`` for ``规划和``, a doubled character). An unknown name agrees with anything."""
     if not a or not b:
         return True
@@ -139,9 +139,9 @@ def same_unit(a: str | None, b: str | None) -> bool:
 
 
 def abbreviation(short: str, long: str) -> bool:
-    """'市城管执法局' for '北京市城市管理综合行政执法局': a short form led by its level (市, 省,
+    """'市城管执法局' for '某市城市管理综合行政执法局': a short form led by its level (市, 省,
     区, 县) whose characters appear in order in the full name, ending the same way. A unit
-    under the same parent ('市公安局' / '北京市公安局交通管理局') ends differently."""
+    under the same parent ('市公安局' / '某市公安局交通管理局') ends differently."""
     if len(short) < 4 or short[0] not in "省市区县" or short[-2:] != long[-2:]:
         return False
     rest = iter(long)
