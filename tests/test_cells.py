@@ -12,7 +12,7 @@ import pytest
 from conftest import SAMPLES
 
 from pipelines.extract.grids import Grid, stack_split_header
-from pipelines.extract.header import header_rows, read_columns
+from pipelines.extract.header import header_rows, mend_spills, numbers_columns, read_columns
 from pipelines.extract.pdf_text import PageText, TextLine
 from pipelines.extract.tables import assemble_tables, open_table, signature_code
 from pipelines.extract.titles import TitleBlock
@@ -217,3 +217,33 @@ def test_sample_fixed_assets_load_value_and_counts():
     assert set(fixed["column_name"]) == {"数量", "价值"}
     counts = fixed[fixed["column_name"] == "数量"]["amount_wan"]
     assert len(counts) > 0 and all(Decimal(str(v)) == Decimal(str(v)).to_integral() for v in counts)
+
+
+@pytest.mark.parametrize(
+    ("row", "mended"),
+    [
+        (  # a wide label spilling a character into each narrow 预算数 beside it (西安-style)
+            ["部门经济科目（按大类）", "预算数政", "府预算经济科目（按大类", "）预算数"],
+            ["部门经济科目（按大类）", "预算数", "政府预算经济科目（按大类）", "预算数"],
+        ),
+        (  # words that merely contain an amount word stay whole
+            ["科目", "年初预算数", "调整预算数", "合计数", "决算数"],
+            ["科目", "年初预算数", "调整预算数", "合计数", "决算数"],
+        ),
+    ],
+)
+def test_spilled_header_text_goes_back_to_its_cell(row, mended):
+    assert mend_spills(row) == mended
+
+
+@pytest.mark.parametrize(
+    ("row", "numbering"),
+    [
+        (["**", "**", "1", "2", "3", "4"], True),
+        (["栏次", "", "1", "2", "3"], False),  # 栏次 has its own rule (LABEL_ROW_WORDS)
+        (["", "合计", "1", "2", "3"], False),  # a body row that happens to print 1, 2, 3
+        (["**", "**", "1", "3", "5"], False),
+    ],
+)
+def test_a_row_numbering_the_columns_is_no_header_leaf(row, numbering):
+    assert numbers_columns(row) is numbering

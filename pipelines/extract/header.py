@@ -133,16 +133,46 @@ def role_of(leaf: str) -> str:
     return "amount"
 
 
+AMOUNT_LEAVES = ("预算数", "决算数", "金额", "合计", "小计")
+SPILL_CHARS = 2  # how much of a neighbour's wide label a narrow cell may catch
+
+
+def mend_spills(row: list[str]) -> list[str]:
+    """Give back what a wide header label spilled into its narrow neighbours: a cell that
+    reads an amount word plus a character or two ('预算数政', '）预算数') returns them to the
+    cell beside it whose bracket is left open ('府…（按大类' → '政府…（按大类）'). Only a
+    neighbour cut in the middle of its brackets takes them: '年初预算数' stays whole."""
+    out = list(row)
+    for c, text in enumerate(row):
+        word = next((w for w in AMOUNT_LEAVES if w in text and text != w), None)
+        if word is None:
+            continue
+        head, _, tail = text.partition(word)
+        if head and not tail and len(head) <= SPILL_CHARS and c > 0 and cut_open(out[c - 1]):
+            out[c - 1], out[c] = out[c - 1] + head, word
+        elif tail and not head and len(tail) <= SPILL_CHARS and c + 1 < len(out):
+            if cut_open(out[c + 1]):
+                out[c + 1], out[c] = tail + out[c + 1], word
+    return out
+
+
+def cut_open(text: str) -> bool:
+    """A label whose last bracket is opened and not closed: cut off by its cell."""
+    opened = max(text.rfind("（"), text.rfind("("))
+    return opened >= 0 and opened > max(text.rfind("）"), text.rfind(")"))
+
+
 def read_columns(grid: Grid, n_header: int) -> list[ColumnInfo]:
     """Leaf = lowest distinct header text of the column; group = the one above it."""
     label_row = label_row_index(grid)
     stop = label_row if label_row is not None else n_header
+    rows = [mend_spills([label(t) for t in grid.texts[r]]) for r in range(stop)]
     columns = []
     for c in range(grid.n_cols):
         levels: list[str] = []
         unit = None
         for r in range(stop):
-            text, annotated = split_unit(label(grid.texts[r][c]))
+            text, annotated = split_unit(rows[r][c])
             unit = annotated or unit
             if text and (not levels or levels[-1] != text):
                 levels.append(text)
