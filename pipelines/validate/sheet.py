@@ -17,6 +17,8 @@ import pandas as pd
 
 from pipelines.domain import NUMBERING_PREFIX, class_code_of
 
+from .columns import meant_column
+
 ZERO = Decimal(0)
 SUB_ITEM_PREFIX = re.compile(r"^(其中[：:]|\d+[、.])")
 
@@ -132,5 +134,6 @@ def _rows(facts: pd.DataFrame) -> Iterator[Row]:
         amount = to_decimal(cell.get("amount_wan"))
         column = _text(cell.get("column_name"))
         if amount is not None and column:
+            column = meant_column(column, _text(cell.get("column_group")))
             row.amounts[column] = row.amounts.get(column, ZERO) + amount
     return iter(rows.values())

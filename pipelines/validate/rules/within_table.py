@@ -13,11 +13,21 @@ from .base import Inputs, sum_identity, sum_relation
 
 
 def columns_sum_to_total(inputs: Inputs, params: Mapping[str, Any]) -> list[Identity]:
-    """Row by row: the total column equals the sum of the part columns (合计 = 基本 + 项目 …)."""
-    total, parts = params["total"], list(params["parts"])
+    """Row by row: the total column equals the sum of the part columns (合计 = 基本 + 项目 …).
+
+    ``total`` may list the headings a region prints for the row total (合计, 支出总计): the first
+    one the row prints is held against the parts. A table that prints none of them is skipped,
+    not failed: its parts have no printed total to disagree with.
+    """
+    totals = [params["total"]] if isinstance(params["total"], str) else list(params["total"])
+    parts = list(params["parts"])
     out = []
     for table in params["tables"]:
+        printed = [t for t in totals if t in inputs.sheet.columns(table)]
+        if not printed:
+            continue  # the table prints no total column: nothing to hold the parts against
         for row in inputs.sheet.rows(table, params.get("side")):
+            total = pick_column(inputs.sheet, table, printed, row)
             present = [p for p in parts if p in row.amounts]
             if total in row.amounts or present:
                 out.append(_row_sum(table, row, total, present, sum_relation(total, parts)))

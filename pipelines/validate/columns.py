@@ -1,0 +1,29 @@
+"""The column an identity means, whatever a region prints over it.
+
+Suites name the family's columns (基本支出, 经营支出, 上解上级支出, 人员经费 …). Published tables
+print the same quantity under other headings: 事业单位经营支出, 上缴上级支出, 人员经费支出, or a
+基本支出 group whose own total sits in a 小计 column under it beside 人员经费 / 公用经费. Reading
+those as absent made every such row "fail" 合计 = 基本 + 项目 (a misreading, not a printing
+error), and summing two groups' 合计 cells into one column invented figures. The warehouse keeps
+the printed names; only validation reads them through this map.
+"""
+
+from __future__ import annotations
+
+SYNONYMS: dict[str, str] = {
+    "事业单位经营支出": "经营支出",
+    "上缴上级支出": "上解上级支出",
+    "人员经费支出": "人员经费",
+    "公用经费支出": "公用经费",
+    "项目支出总数": "项目支出",
+    "其中：基本支出": "基本支出",
+}
+GROUP_TOTALS = frozenset({"小计", "合计"})  # a group's own total: 基本支出 | 小计 is 基本支出
+GROUPS_WITH_TOTALS = frozenset({"基本支出", "项目支出"})
+
+
+def meant_column(name: str, group: str | None) -> str:
+    """The family column a printed (group, name) stands for."""
+    if group in GROUPS_WITH_TOTALS and name in GROUP_TOTALS:
+        return group
+    return SYNONYMS.get(name, name)

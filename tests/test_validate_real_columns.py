@@ -1,0 +1,84 @@
+"""Rules read the columns published tables print, not only the family's headings.
+
+Real 支出总表 print the row total as 支出总计 and the operating column as 事业单位经营支出;
+real 一般公共预算支出表 print 基本支出 as a group with its own 小计 beside 人员经费 / 公用经费.
+Read as absent, each such row 'failed' 合计 = 基本 + 项目: a misreading reported as an error.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pandas as pd
+import pytest
+
+from pipelines.validate.columns import meant_column
+from pipelines.validate.config import EXPECTATIONS_DIR
+from pipelines.validate.rules.base import Inputs
+from pipelines.validate.rules.within_table import columns_sum_to_total
+from pipelines.validate.sheet import Sheet
+
+
+def cells(table: str, rows: list[tuple[str, list[tuple[str | None, str, str]]]]) -> pd.DataFrame:
+    """Fact cells of one table: (item name, [(column group, column, amount)])."""
+    out = []
+    for row_no, (name, columns) in enumerate(rows, start=1):
+        for group, column, amount in columns:
+            out.append({"table_code": table, "side": None, "row_no": row_no, "item_code": None,
+                        "item_name": name, "column_group": group, "column_name": column,
+                        "amount_wan": Decimal(amount)})  # fmt: skip
+    return pd.DataFrame(out)
+
+
+def expenditure_check() -> dict:
+    suite = json.loads((EXPECTATIONS_DIR / "within_table.json").read_text(encoding="utf-8"))
+    return next(c for c in suite["checks"] if c["name"] == "expenditure_total_equals_columns")
+
+
+@pytest.mark.parametrize(
+    ("printed", "group", "meant"),
+    [
+        ("事业单位经营支出", None, "经营支出"),
+        ("上缴上级支出", None, "上解上级支出"),
+        ("人员经费支出", None, "人员经费"),
+        ("小计", "基本支出", "基本支出"),
+        ("小计", "本年收入", "小计"),  # table 2's 小计 is its own column
+        ("合计", None, "合计"),
+    ],
+)
+def test_printed_headings_mean_family_columns(printed: str, group: str | None, meant: str) -> None:
+    assert meant_column(printed, group) == meant
+
+
+def test_a_row_total_printed_as_zhichu_zongji_is_held_against_the_parts() -> None:
+    facts = cells(
+        "expenditure_summary",
+        [
+            ("一般公共服务支出", [(None, "支出总计", "10.00"), (None, "基本支出", "6.00"),
+                                  (None, "项目支出", "3.00"), (None, "事业单位经营支出", "1.00")]),
+            ("教育支出", [(None, "支出总计", "5.00"), (None, "基本支出", "4.00")]),
+        ],
+    )  # fmt: skip
+    found = columns_sum_to_total(Inputs(Sheet.from_facts(facts)), expenditure_check()["params"])
+    assert [(i.observed, i.expected) for i in found] == [
+        (Decimal("10.00"), Decimal("10.00")),
+        (Decimal("5.00"), Decimal("4.00")),  # a real disagreement is still caught
+    ]
+
+
+def test_a_basic_group_with_its_own_subtotal_is_one_part() -> None:
+    facts = cells(
+        "general_budget_expenditure",
+        [("住房公积金", [(None, "合计", "8.00"), ("基本支出", "小计", "8.00"),
+                         ("基本支出", "人员经费", "8.00"), (None, "项目支出", "0.00")])],
+    )  # fmt: skip
+    (found,) = columns_sum_to_total(Inputs(Sheet.from_facts(facts)), expenditure_check()["params"])
+    assert found.expected == found.observed == Decimal("8.00")
+
+
+def test_a_table_without_any_total_column_is_not_failed() -> None:
+    facts = cells("expenditure_summary", [("教育支出", [(None, "基本支出", "4.00")])])
+    assert (
+        columns_sum_to_total(Inputs(Sheet.from_facts(facts)), expenditure_check()["params"]) == []
+    )
