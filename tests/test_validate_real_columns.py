@@ -16,7 +16,8 @@ import pytest
 from pipelines.validate.columns import meant_column
 from pipelines.validate.config import EXPECTATIONS_DIR
 from pipelines.validate.rules.base import Inputs
-from pipelines.validate.rules.within_table import columns_sum_to_total
+from pipelines.validate.rules.cross_table import rows_match_by_code
+from pipelines.validate.rules.within_table import columns_sum_to_total, total_row_equals_classes
 from pipelines.validate.sheet import Sheet
 
 
@@ -82,3 +83,40 @@ def test_a_table_without_any_total_column_is_not_failed() -> None:
     assert (
         columns_sum_to_total(Inputs(Sheet.from_facts(facts)), expenditure_check()["params"]) == []
     )
+
+
+def coded(table: str, rows: list[tuple[str | None, str, str]]) -> pd.DataFrame:
+    """Fact cells of one table's 合计 column: (item code, item name, amount)."""
+    out = [{"table_code": table, "side": None, "row_no": n, "item_code": code, "item_name": name,
+            "column_group": None, "column_name": "合计", "amount_wan": Decimal(amount)}
+           for n, (code, name, amount) in enumerate(rows, start=1)]  # fmt: skip
+    return pd.DataFrame(out)
+
+
+def check_params(suite: str, name: str) -> dict:
+    checks = json.loads((EXPECTATIONS_DIR / f"{suite}.json").read_text(encoding="utf-8"))["checks"]
+    return next(c for c in checks if c["name"] == name)["params"]
+
+
+def test_income_rows_printed_to_kuan_are_compared_only_where_both_tables_print() -> None:
+    income = coded("income_summary", [(None, "合计", "9.00"), ("208", "社会保障", "9.00"),
+                                      ("20801", "行政事业单位养老", "9.00")])  # fmt: skip
+    spending = coded("expenditure_summary", [(None, "合计", "9.00"), ("208", "社会保障", "9.00"),
+                                             ("20801", "行政事业单位养老", "8.00"),
+                                             ("2080101", "行政运行", "8.00")])  # fmt: skip
+    sheet = Sheet.from_facts(pd.concat([income, spending]))
+    params = check_params("cross_table", "expenditure_rows_match_income_rows")
+    found = rows_match_by_code(Inputs(sheet), params)
+    assert sorted(i.item_key.split(" ")[0] for i in found) == ["208", "20801", "合计"]
+    assert [i.item_key for i in found if i.expected != i.observed] == [
+        "20801 行政事业单位养老 | 合计"
+    ]
+
+
+def test_a_total_row_over_unit_rows_is_not_a_sum_of_classes() -> None:
+    by_unit = coded("income_summary", [(None, "合计", "9.00"), (None, "本级", "9.00")])
+    params = check_params("within_table", "total_row_equals_classes")
+    assert total_row_equals_classes(Inputs(Sheet.from_facts(by_unit)), params) == []
+    lost = coded("income_summary", [(None, "合计", "9.00"), ("20801", "养老", "9.00")])
+    (found,) = total_row_equals_classes(Inputs(Sheet.from_facts(lost)), params)
+    assert found.observed == Decimal("9.00") and found.expected == 0  # classes lost: caught

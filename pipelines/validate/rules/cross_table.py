@@ -25,12 +25,18 @@ def same_figure(inputs: Inputs, params: Mapping[str, Any]) -> list[Identity]:
 
 
 def rows_match_by_code(inputs: Inputs, params: Mapping[str, Any]) -> list[Identity]:
-    """For every code printed in either table, the right table's row equals the left one's."""
+    """For every code printed in either table, the right table's row equals the left one's.
+
+    Only at the levels (类 3, 款 5, 项 7 digits) both tables print: a 收入总表 printed down to 款
+    beside a 支出总表 down to 项 agrees or not at 类 and 款; its 项 are not "missing".
+    """
     out = []
     for pair in params["pairs"]:
         left, right = pair["left"], pair["right"]
         left_rows, right_rows = _by_code(inputs.sheet, left), _by_code(inputs.sheet, right)
-        for code in sorted(left_rows.keys() | right_rows.keys(), key=_code_order):
+        levels = {len(c) for c in left_rows} & {len(c) for c in right_rows}
+        codes = [c for c in left_rows.keys() | right_rows.keys() if len(c) in levels]
+        for code in sorted(codes, key=_code_order):
             out.append(_match(inputs.sheet, code, left, left_rows, right, right_rows))
     return out
 

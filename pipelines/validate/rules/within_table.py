@@ -93,13 +93,20 @@ def _printed_in(column: str, total: Row | None, parts: list[Row]) -> bool:
 
 
 def total_row_equals_classes(inputs: Inputs, params: Mapping[str, Any]) -> list[Identity]:
-    """Column by column: the 合计 row equals the sum of the 类 rows (3-digit codes)."""
+    """Column by column: the 合计 row equals the sum of the 类 rows (3-digit codes).
+
+    A table that prints no coded row at all is laid out by something else (its units, by
+    name): its 合计 is not a sum of classes, and "合计 = Σ nothing" would be a misreading
+    reported as an error, so it is not checked here. One that prints 款 or 项 codes but no
+    类 has lost its classes, and its 合计 fails against the nothing left.
+    """
     length = int(params.get("class_length", 3))
     out = []
     for table in params["tables"]:
         total = inputs.sheet.total_row(table)
-        classes = [r for r in inputs.sheet.coded_rows(table) if len(r.code or "") == length]
-        if total or classes:
+        coded = inputs.sheet.coded_rows(table)
+        classes = [r for r in coded if len(r.code or "") == length]
+        if coded:
             out += _column_sums(inputs.sheet, table, total, classes, _codes(classes), "合计")
     return out
 
