@@ -27,25 +27,31 @@ def dq_records(
     run_id: str,
     checked_at: datetime,
 ) -> list[dict[str, object]]:
-    """One result row per identity instance, passing ones too (the scoreboard counts checks)."""
+    """One result row per identity instance, passing ones too (the scoreboard counts checks).
+
+    An error-level identity that holds only thanks to the rounding allowance (a class printed
+    0.01 above its 款) is a finding, but a warning: real tables are full of them, and an
+    auditor wants them listed with both figures without a document being flagged for them.
+    """
     by_check = {o.check_name: o for o in outcomes}
     records = []
     for row in identities:
         outcome = by_check[row["check_name"]]
         success = row["instance_id"] not in outcome.failed_ids
+        rounded = success and outcome.severity == "error" and row["observed"] != row["expected"]
         records.append(
             {
                 "run_id": run_id,
                 "document_id": row["document_id"],
                 "suite": suite,
                 "check_name": row["check_name"],
-                "success": success,
-                "severity": outcome.severity,
+                "success": success and not rounded,
+                "severity": "warning" if rounded else outcome.severity,
                 "table_code": row["table_code"],
                 "item_key": row["item_key"],
                 "expected": fmt(row["expected"]),
                 "observed": fmt(row["observed"]),
-                "message": _message(row, outcome, success),
+                "message": _message(row, outcome, success, rounded),
                 "checked_at": checked_at,
             }
         )
@@ -59,11 +65,11 @@ def results_frame(records: Sequence[dict[str, object]]) -> pd.DataFrame:
     return pd.DataFrame.from_records(records, columns=list(DQ_COLUMNS)).astype(DQ_COLUMNS)
 
 
-def _message(row: dict, outcome: CheckOutcome, success: bool) -> str:
+def _message(row: dict, outcome: CheckOutcome, success: bool, rounded: bool) -> str:
     """What was compared, the two figures, and by how much they differ against the allowance."""
     allowed = allowed_difference(outcome.tolerance, row["addend_count"])
     difference = row["observed"] - row["expected"]
-    verdict = "holds" if success else "FAILS"
+    verdict = "rounding" if rounded else "holds" if success else "FAILS"
     return (
         f"{verdict}: {row['relation']}; expected {fmt(row['expected'])}, observed "
         f"{fmt(row['observed'])}, difference {fmt(difference)} (allowed ±{fmt(allowed)}, "
