@@ -8,11 +8,13 @@ file, each suite's check result per partition, and the marts' refresh.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 import dagster as dg
 import pandas as pd
+import sqlalchemy.exc
 
 from .assets import check_results
 from .instance import operator_instance
@@ -24,6 +26,7 @@ if TYPE_CHECKING:
 DOCUMENT = dg.AssetKey("warehouse_document")
 MARTS = dg.AssetKey("warehouse_marts")
 RECORDED = ("loaded", "candidate", "superseded", "unchanged")
+log = logging.getLogger(__name__)
 
 
 def record_batch(done: Iterable[Done], marts_refreshed: bool) -> int:
@@ -40,10 +43,23 @@ def record_batch(done: Iterable[Done], marts_refreshed: bool) -> int:
         new = sorted({d.path.name for d in reported} - known)
         if new:
             instance.add_dynamic_partitions(document_partition.name, new)
+        kept = []
         for d in reported:
             instance.report_runless_asset_event(materialization(d))
             for evaluation in check_evaluations(d.results, d.path.name):
-                instance.report_runless_asset_event(evaluation)
+                try:
+                    instance.report_runless_asset_event(evaluation)
+                except sqlalchemy.exc.IntegrityError:  # one runless result per partition
+                    kept.append(d.path.name)
+        if kept:
+            log.warning(
+                "Dagster stores one command-line check result per partition: %d file(s) read "
+                "again (e.g. %s) keep their first result in the UI; the warehouse "
+                "(core.dq_results) has the new one, and a Dagster run of the partition "
+                "records it there too",
+                len(set(kept)),
+                kept[0],
+            )
         if marts_refreshed:
             instance.report_runless_asset_event(dg.AssetMaterialization(MARTS))
     return len(reported)
