@@ -17,6 +17,10 @@ SYNONYMS: dict[str, str] = {
     "公用经费支出": "公用经费",
     "项目支出总数": "项目支出",
     "其中：基本支出": "基本支出",
+    # the fund columns of a 财政拨款收支总表, printed without 财政拨款
+    "一般公共预算": "一般公共预算财政拨款",
+    "政府性基金预算": "政府性基金预算财政拨款",
+    "国有资本经营预算": "国有资本经营预算财政拨款",
 }
 GROUP_TOTALS = frozenset({"小计", "合计"})  # a group's own total: 基本支出 | 小计 is 基本支出
 GROUPS_WITH_TOTALS = frozenset({"基本支出", "项目支出"})

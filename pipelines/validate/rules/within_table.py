@@ -11,6 +11,9 @@ from ..locate import pick_column
 from ..sheet import ZERO, Row, Sheet
 from .base import Inputs, sum_identity, sum_relation
 
+# A first-level item of a summary's side: '一、财政拨款收入' (its '1、…' sources are under it).
+TOP_LEVEL = re.compile(r"^[一二三四五六七八九十]+[、.．]")
+
 
 def columns_sum_to_total(inputs: Inputs, params: Mapping[str, Any]) -> list[Identity]:
     """Row by row: the total column equals the sum of the part columns (合计 = 基本 + 项目 …).
@@ -156,27 +159,32 @@ def two_sided_balance(inputs: Inputs, params: Mapping[str, Any]) -> list[Identit
 
 
 def year_total_equals_items_before(inputs: Inputs, params: Mapping[str, Any]) -> list[Identity]:
-    """Tables 1 and 4, income side: 本年收入合计 equals the source rows printed above it."""
+    """Tables 1 and 4, income side: 本年收入合计 equals the source rows printed above it.
+
+    A table that prints no 本年收入合计 row (a region heads the side 本年收入 and lists its
+    sources straight down to 收入总计) has no such total to hold; the grand total is then
+    checked against the sources (:func:`grand_total_equals_year_plus_carryover`).
+    """
     out = []
     side, name = params["side"], params["total"]
     for table in params["tables"]:
         total = inputs.sheet.total_row(table, name, side)
-        rows = inputs.sheet.rows(table, side)
-        items = [r for r in rows if total is None or r.precedes(total)]
-        if total or items:
+        if total is not None:
+            items = [r for r in inputs.sheet.rows(table, side) if r.precedes(total)]
             label = f"{side}: {name}"
             out += _column_sums(inputs.sheet, table, total, items, "Σ rows above", label)
     return out
 
 
 def year_total_equals_classes(inputs: Inputs, params: Mapping[str, Any]) -> list[Identity]:
-    """Tables 1 and 4, expenditure side: 本年支出合计 equals the sum of the class rows."""
+    """Tables 1 and 4, expenditure side: 本年支出合计 equals the sum of the class rows (when
+    the table prints that row; see :func:`year_total_equals_items_before`)."""
     out = []
     side, name = params["side"], params["total"]
     for table in params["tables"]:
         total = inputs.sheet.total_row(table, name, side)
-        classes = [r for r in inputs.sheet.rows(table, side) if r.class_code]
-        if total or classes:
+        if total is not None:
+            classes = [r for r in inputs.sheet.rows(table, side) if r.class_code]
             label = f"{side}: {name}"
             out += _column_sums(inputs.sheet, table, total, classes, "Σ class rows", label)
     return out
@@ -207,7 +215,14 @@ def _grand_total(sheet: Sheet, table: str, pair: Mapping[str, str]) -> list[Iden
         and (year is None or year.precedes(r))
         and (grand is None or r.precedes(grand))
     ]
-    carry = [r for r in between if "结转" in r.name and r.amounts] or between
-    parts = [year, *carry] if year else carry
-    what = plus([pair["year"], *(r.name for r in carry)] if carry else [pair["year"]])
+    carry = [r for r in between if "结转" in r.name and r.amounts]
+    if year is None:  # no 本年 subtotal printed: the grand total is its top-level items
+        items = [r for r in between if TOP_LEVEL.match(r.name) and r not in carry]
+        if not items:
+            return []  # what sums to what cannot be told from the labels
+        parts, what = [*items, *carry], plus(r.name for r in [*items, *carry])
+    else:
+        carry = carry or between
+        parts = [year, *carry]
+        what = plus([pair["year"], *(r.name for r in carry)])
     return _column_sums(sheet, table, grand, parts, what, f"{side}: {pair['grand']}")
