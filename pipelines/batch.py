@@ -373,6 +373,7 @@ def _validate_chunk(con: duckdb.DuckDBPyConnection, ready: list[Extracted]) -> _
                 previous_facts=previous if len(previous) else None,
                 identity_notes=meta.overridden_printings(),
                 partner_facts=partner_facts,
+                document_notes=meta.noticed(),
             )
         )
     results = validate_documents(documents)  # document ids are unique within a chunk

@@ -130,6 +130,7 @@ def validate_frames(con: duckdb.DuckDBPyConnection, frames: DocumentFrames) -> p
         narrative=narrative,
         previous_facts=previous if len(previous) else None,
         identity_notes=frames.meta.overridden_printings(),
+        document_notes=frames.meta.noticed(),
         partner_facts=partner_facts,
         document_id=frames.meta.document_id,
     )

@@ -140,6 +140,8 @@ class DocumentMeta:
     scope: str = "department"  # 'department' (部门, consolidated) | 'unit' (单位, 本级 alone)
     content: str = "full"  # 'full' | 'tables' | 'narrative': which half of the disclosure
     identity_notes: str = "[]"  # JSON: printings the chosen identity overrode (warnings)
+    # JSON: what a reader notices about the whole document (pipelines/extract/document_notes)
+    document_notes: str = "[]"
 
     def __post_init__(self) -> None:
         if not self.unit_key:  # frozen: set the derived default once
@@ -149,6 +151,10 @@ class DocumentMeta:
     def overridden_printings(self) -> tuple[dict[str, object], ...]:
         """``identity_notes`` as records, for the document_identity suite."""
         return tuple(json.loads(self.identity_notes or "[]"))
+
+    def noticed(self) -> tuple[dict[str, object], ...]:
+        """``document_notes`` as records, for the document_structure suite."""
+        return tuple(json.loads(self.document_notes or "[]"))
 
 
 def empty_facts() -> pd.DataFrame:

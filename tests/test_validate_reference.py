@@ -76,7 +76,8 @@ def test_missing_tables_count_as_zero_not_failure(results):
 
 def test_without_narrative_or_previous_year_only_tables_are_checked():
     results = validate_document(printed_reference_facts())
-    assert set(results["suite"]) == {"within_table", "cross_table", "document_identity"}
+    suites = {"within_table", "cross_table", "document_identity", "document_structure"}
+    assert set(results["suite"]) == suites
     assert failures(results).empty
 
 

@@ -14,6 +14,7 @@ import pandas as pd
 from pipelines.schema import DocumentMeta
 
 from .content import disclosure_content
+from .document_notes import document_notes, notes_json
 from .families import resolve_family
 from .grid_trim import trim_grid
 from .grids import ENGINES, Grid, read_grids
@@ -62,6 +63,7 @@ def document_meta(
     identity = read_identity(pages, grids, path.name, stated, headers)
     first_table_page = min((g.page for g in grids), default=len(pages) + 1)
     published = publication(pages, first_table_page, metadata or {}, published_on)
+    notes = document_notes(pages, tables, identity.fiscal_year, identity.doc_kind, content)
     return DocumentMeta(
         document_id=file_sha256(path),
         file_name=path.name,
@@ -78,6 +80,7 @@ def document_meta(
         scope=identity.scope,
         content=content,
         identity_notes=identity.notes_json(),
+        document_notes=notes_json(notes),
     )
 
 

@@ -30,6 +30,7 @@ class DocumentToValidate:
     identity_notes: tuple[dict[str, Any], ...] = ()  # see pipelines.identity.weigh
     # the tables half of the disclosure, for a narrative-only file (narrative suite only)
     partner_facts: pd.DataFrame | None = None
+    document_notes: tuple[dict[str, Any], ...] = ()  # see pipelines.extract.document_notes
 
     def inputs(self) -> Inputs:
         """What the rules see of this document; built once and shared by every suite."""
@@ -39,5 +40,6 @@ class DocumentToValidate:
             narrative=narrative_figures(self.narrative),
             previous=None if previous is None else Sheet.from_facts(previous),
             identity_notes=self.identity_notes,
+            document_notes=self.document_notes,
             partner=None if self.partner_facts is None else Sheet.from_facts(self.partner_facts),
         )

@@ -78,6 +78,7 @@ def validate_document(
     document_id: str | None = None,
     identity_notes: tuple[dict[str, Any], ...] = (),
     partner_facts: pd.DataFrame | None = None,
+    document_notes: tuple[dict[str, Any], ...] = (),
 ) -> pd.DataFrame:
     """Run every suite on one document; one ``core.dq_results`` row per check instance.
 
@@ -86,8 +87,7 @@ def validate_document(
     contribute zeros or no instances, never failures by themselves.
     """
     document = _document(document_id, facts, narrative, previous_facts, identity_notes)
-    if partner_facts is not None:
-        document = replace(document, partner_facts=partner_facts)
+    document = replace(document, partner_facts=partner_facts, document_notes=document_notes)
     return validate_documents([document], config)
 
 

@@ -174,6 +174,7 @@ def _insert_document(
         "scope": meta.scope,
         "content": meta.content,
         "identity_notes": meta.identity_notes,
+        "document_notes": meta.document_notes,
     }
     con.execute(load_sql("core/upsert_loaded_document.sql"), params)
 

@@ -4,7 +4,8 @@
 insert into core.documents (
     document_id, file_name, dept_code, dept_name, unit_key, identity_source, fiscal_year,
     doc_kind, status, error, pages, ingested_at, unit, superseded_by,
-    published_at, published_source, scope, content, identity_notes
+    published_at, published_source, scope, content, identity_notes,
+    document_notes
 )
 select
     $document_id,
@@ -25,7 +26,8 @@ select
     $published_source,
     $scope,
     $content,
-    $identity_notes
+    $identity_notes,
+    $document_notes
 on conflict (document_id) do update set
     file_name = excluded.file_name,
     dept_code = excluded.dept_code,
@@ -44,4 +46,5 @@ on conflict (document_id) do update set
     published_source = excluded.published_source,
     scope = excluded.scope,
     content = excluded.content,
-    identity_notes = excluded.identity_notes;
+    identity_notes = excluded.identity_notes,
+    document_notes = excluded.document_notes;

@@ -5,5 +5,7 @@
 alter table core.documents add column if not exists scope varchar default 'department';
 alter table core.documents add column if not exists content varchar default 'full';
 alter table core.documents add column if not exists identity_notes json;
+-- What a reader notices about the whole document (pipelines/extract/document_notes.py).
+alter table core.documents add column if not exists document_notes json;
 create or replace macro core.part_of(content) as
     case when content = 'narrative' then 'narrative' else 'tables' end;

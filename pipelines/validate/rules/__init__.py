@@ -13,6 +13,7 @@ from ..identity import Identity
 from .base import Inputs
 from .cross_table import rows_match_by_code, same_figure
 from .document_identity import printings_agree
+from .document_structure import blank_tables_explained, nothing_noticed
 from .narrative import narrative_matches_tables
 from .within_table import (
     columns_sum_to_total,
@@ -46,6 +47,8 @@ RULES: dict[str, Rule] = {
         yoy_pct_matches,
         prev_total_matches_previous,
         printings_agree,
+        nothing_noticed,
+        blank_tables_explained,
     )
 }
 

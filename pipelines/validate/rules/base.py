@@ -32,6 +32,8 @@ class Inputs:
     # printings the document's identity overrode (core.documents.identity_notes)
     identity_notes: tuple[dict[str, Any], ...] = ()
     partner: Sheet | None = None  # the disclosure's tables file, for a narrative-only file
+    # what a reader notices about the whole document (core.documents.document_notes)
+    document_notes: tuple[dict[str, Any], ...] = ()
 
     @property
     def tables(self) -> Sheet | None:
