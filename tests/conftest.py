@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import os
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
 import pytest
+import redis
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import StreamObject
 
@@ -23,6 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "data/samples"
 REFERENCE_PDF = SAMPLES / "d323_2022_budget.pdf"
 BAD_FIXTURES = ROOT / "tests/fixtures/bad"
+GOOD_FIXTURES = BAD_FIXTURES / "good"  # small disclosures that load (one unit each)
 IDENTITY_FIXTURES = ROOT / "tests/fixtures/identity"
 
 
@@ -45,6 +51,40 @@ def samples_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
     finally:
         con.close()
     return path
+
+
+def free_port() -> int:
+    """A loopback port nothing listens on (the OS picks it)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A Redis server of the test's own (Debian's redis-server, which `scripts/setup.sh
+    --render` installs) on a free loopback port, nothing persisted, stopped afterwards."""
+    folder = tmp_path_factory.mktemp("redis")
+    port = free_port()
+    command = ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", ""]
+    command += ["--appendonly", "no", "--dir", str(folder)]
+    with (folder / "redis.log").open("wb") as log:
+        server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+    url = f"redis://127.0.0.1:{port}/0"
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                redis.Redis.from_url(url).ping()
+                break
+            except redis.ConnectionError:
+                assert server.poll() is None, (folder / "redis.log").read_text()
+                assert time.monotonic() < deadline, "redis-server did not answer in 20 s"
+                time.sleep(0.05)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
 
 
 # The reference document's validation frames (tests/validation_frames.py builds them),
