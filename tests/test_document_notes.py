@@ -64,10 +64,10 @@ def test_a_blank_table_needs_a_note_saying_why():
     pages = [page(7, "2022年“三公”经费支出预算表")]
     blank = table("three_public_expenditure", "2022年“三公”经费支出预算表", 7, "")
     notes = document_notes(pages, [blank], 2022, "budget", "tables")
-    assert kinds(notes) == ["blank_table_without_note"] and notes[0]["page"] == 7
+    assert kinds(notes) == ["blank_table"] and notes[0]["page"] == 7 and not notes[0]["noted"]
     note = "注：本单位2022年无“三公”经费预算，故本表无数据。"
     noted = [page(7, "2022年“三公”经费支出预算表", note)]
-    assert document_notes(noted, [blank], 2022, "budget", "tables") == []
+    assert [n["noted"] for n in document_notes(noted, [blank], 2022, "budget", "tables")] == [True]
 
 
 def test_template_alternatives_in_a_sentence_and_placeholders_are_noticed():

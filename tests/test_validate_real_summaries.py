@@ -17,7 +17,7 @@ import pandas as pd
 from pipelines.validate.config import EXPECTATIONS_DIR
 from pipelines.validate.identity import Identity
 from pipelines.validate.rules import RULES
-from pipelines.validate.rules.base import Inputs
+from pipelines.validate.rules.base import Inputs, NarrativeFigure
 from pipelines.validate.sheet import Sheet
 
 
@@ -88,3 +88,89 @@ def grant(general: str) -> pd.DataFrame:
 def test_fund_columns_printed_without_caizheng_bokuan_are_the_fund_columns():
     assert not failing(run_check("grant_total_equals_fund_columns", grant("120.00")))
     assert len(failing(run_check("grant_total_equals_fund_columns", grant("100.00")))) == 1
+
+
+def test_a_total_without_any_part_column_printed_is_not_a_sum_of_nothing():
+    """A 收入总表 by source (合计 | 财政拨款收入 | 事业收入) prints no 小计 / 上年结转."""
+    by_source = cells(
+        "income_summary",
+        [(None, "一般公共服务支出", "201", [("合计", "120.00"), ("财政拨款收入", "120.00")])],
+    )
+    assert run_check("income_total_equals_subtotal_plus_carryover", by_source) == []
+
+
+def narrative_check(facts: pd.DataFrame, stated: str, notes: tuple = ()) -> list[Identity]:
+    suite = json.loads((EXPECTATIONS_DIR / "narrative.json").read_text(encoding="utf-8"))
+    check = suite["checks"][0]
+    inputs = Inputs(
+        Sheet.from_facts(facts),
+        narrative=(NarrativeFigure("procurement_total", Decimal(stated)),),
+        document_notes=notes,
+    )
+    return RULES[check["rule"]](inputs, check["params"])
+
+
+def test_a_narrative_figure_of_a_table_the_document_leaves_out_is_not_contradicted():
+    assert narrative_check(summary("120.00"), "120.00") == []
+
+
+def test_a_narrative_figure_of_a_table_printed_blank_is_held_against_zero():
+    blank = ({"kind": "blank_table", "table_code": "gov_procurement", "noted": True, "page": 9},)
+    [held] = narrative_check(summary("120.00"), "120.00", blank)
+    assert (held.expected, held.observed) == (Decimal(0), Decimal("120.00"))
+
+
+def test_a_cross_table_total_row_the_table_does_not_print_is_not_compared():
+    suite = json.loads((EXPECTATIONS_DIR / "cross_table.json").read_text(encoding="utf-8"))
+    check = next(c for c in suite["checks"] if c["name"] == "general_budget_appropriation_agrees")
+    facts = pd.concat([summary("120.00"), grant("120.00")])
+    held = RULES[check["rule"]](Inputs(Sheet.from_facts(facts)), check["params"])
+    assert held and not any("本年支出合计" in i.item_key for i in held)  # fiscal_grant has none
+
+
+def stated(fact_key: str, amount: str, sentence: str) -> NarrativeFigure:
+    return NarrativeFigure(fact_key, Decimal(amount), sentence)
+
+
+def narrative(facts: pd.DataFrame, *figures: NarrativeFigure) -> list[Identity]:
+    suite = json.loads((EXPECTATIONS_DIR / "narrative.json").read_text(encoding="utf-8"))
+    check = suite["checks"][0]
+    return RULES[check["rule"]](Inputs(Sheet.from_facts(facts), narrative=figures), check["params"])
+
+
+def test_a_statement_in_whole_wan_yuan_rounds_the_table_it_does_not_disagree():
+    facts = summary("40869.60")
+    rounded = stated("total_income", "40870", "收入预算40,870万元，其中：财政拨款收入30,441万元")
+    [held] = narrative(facts, rounded)
+    assert held.expected == held.observed == Decimal("40870")
+    assert "40869.60 to the statement's precision" in held.relation
+    exact = stated("total_income", "40870.00", "收入预算40,870.00万元")
+    [wrong] = narrative(facts, exact)  # printed to the fen: 0.40 off is a disagreement
+    assert (wrong.expected, wrong.observed) == (Decimal("40869.60"), Decimal("40870.00"))
+    off = stated("total_income", "40872", "收入预算40,872万元")
+    [still_wrong] = narrative(facts, off)
+    assert still_wrong.expected == Decimal("40870") != still_wrong.observed
+
+
+def test_a_one_line_three_public_table_is_its_own_total_row():
+    columns = [("合计", "67.59"), ("因公出国(境)费", "35.00"), ("公务接待费", "32.59")]
+    one_line = cells("three_public_expenditure", [(None, "", None, columns)])
+    [held] = narrative(
+        one_line, stated("three_public_total", "67.59", "“三公”经费预算数为67.59万元")
+    )
+    assert held.expected == held.observed == Decimal("67.59")
+
+
+def test_the_operating_cost_is_read_where_the_table_prints_it_and_only_there():
+    columns = [("合计", "67.59"), ("机关运行经费预算数", "8540.51")]
+    with_column = cells("three_public_expenditure", [(None, "", None, columns)])
+    figure = stated("operating_cost", "8540.51", "机关运行经费预算8,540.51万元")
+    assert [i.expected for i in narrative(with_column, figure)] == [Decimal("8540.51")]
+    without = cells("three_public_expenditure", [(None, "", None, columns[:1])])
+    assert narrative(without, figure) == []
+
+
+def test_a_one_line_three_public_table_is_not_a_total_of_missing_part_rows():
+    columns = [("合计", "67.59"), ("因公出国(境)费", "35.00"), ("公务接待费", "32.59")]
+    one_line = cells("three_public_expenditure", [(None, "", None, columns)])
+    assert run_check("three_public_total_equals_parts", one_line) == []

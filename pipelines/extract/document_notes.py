@@ -46,7 +46,7 @@ def document_notes(
     """Every note about ``pages`` (see the module docstring), in page order."""
     notes = [
         *tables_the_toc_lists_but_no_page_prints(pages, tables, content),
-        *blank_tables_without_a_note(pages, tables),
+        *blank_tables(pages, tables),
         *template_leftovers(pages),
         *stale_cutoff_dates(pages, fiscal_year, doc_kind),
     ]
@@ -105,10 +105,10 @@ def _titles(page: PageText) -> set[str | None]:
     return {table_code_of(t) for t in [*texts, *pairs]}
 
 
-def blank_tables_without_a_note(
-    pages: Sequence[PageText], tables: Sequence[RawTable]
-) -> list[dict[str, object]]:
-    """A family table that prints no figure, with no note (本表无数据…) on its pages."""
+def blank_tables(pages: Sequence[PageText], tables: Sequence[RawTable]) -> list[dict[str, object]]:
+    """Every family table printed without a figure, and whether a note (本表无数据…) on its
+    pages says why. A blank table is printed (a narrative figure it should show is then
+    held against 0), unlike a table the document leaves out."""
     by_number = {p.number: p for p in pages}
     notes = []
     for table in family_tables(tables):
@@ -117,13 +117,11 @@ def blank_tables_without_a_note(
         last = max(table.last_page, table.first_page)
         around = [by_number[n] for n in range(table.first_page, last + 2) if n in by_number]
         text = "".join(table.notes) + "".join(squash(ln.text) for p in around for ln in p.lines)
-        if not EMPTY_NOTE.search(squash(text)):
-            detail = (
-                f"{table.table_code} ('{table.title}') prints no figure and no note saying why "
-                "(e.g. 本表无数据)"
-            )
-            note = _note("blank_table_without_note", table.first_page, table.title, detail)
-            notes.append(note | {"table_code": table.table_code})
+        noted = EMPTY_NOTE.search(squash(text)) is not None
+        why = "with a note saying why" if noted else "and no note saying why (e.g. 本表无数据)"
+        detail = f"{table.table_code} ('{table.title}') prints no figure {why}"
+        note = _note("blank_table", table.first_page, table.title, detail)
+        notes.append(note | {"table_code": table.table_code, "noted": noted})
     return notes
 
 

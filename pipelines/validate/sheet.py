@@ -21,6 +21,9 @@ from .columns import meant_column
 
 ZERO = Decimal(0)
 SUB_ITEM_PREFIX = re.compile(r"^(其中[：:]|\d+[、.])")
+# Tables a unit may print as one unlabelled line of figures (合计 | 因公出国(境)费 | …); a
+# one-line 收入总表 is one unit's row, not a total (its 合计 includes 上年结转).
+ONE_LINE_TABLES = frozenset({"three_public_expenditure"})
 
 
 def plain_name(name: str) -> str:
@@ -109,9 +112,18 @@ class Sheet:
         return list(self._columns.get(table_code, []))
 
     def named(self, table_code: str, names: Iterable[str], side: str | None = None) -> list[Row]:
-        """Rows whose label (numbering removed) is one of ``names``, in printed order."""
+        """Rows whose label (numbering removed) is one of ``names``, in printed order.
+
+        A table of one unlabelled row (a 三公 table printing its figures in a single line
+        under 合计 | 因公出国(境)费 | …) is its own 合计 row.
+        """
         wanted = {plain_name(n) for n in names}
-        return [r for r in self.rows(table_code, side) if plain_name(r.name) in wanted]
+        rows = self.rows(table_code, side)
+        found = [r for r in rows if plain_name(r.name) in wanted]
+        one_line = table_code in ONE_LINE_TABLES and len(rows) == 1 and not rows[0].name
+        if not found and "合计" in wanted and one_line:
+            return rows
+        return found
 
     def total_row(self, table_code: str, name: str = "合计", side: str | None = None) -> Row | None:
         """The uncoded total row ('合计', '本年收入合计' …) of a table, if printed."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -12,6 +13,10 @@ import pandas as pd
 from ..identity import Identity, plus
 from ..sheet import ZERO, Row, Sheet, to_decimal
 
+PRINTED_AMOUNT = re.compile(r"(\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.(\d+))?\s*(万元|亿元|元)")
+UNIT_IN_WAN = {"万元": Decimal(1), "亿元": Decimal(10000), "元": Decimal("0.0001")}
+UNIT_PLACES = {"万元": 0, "亿元": -4, "元": 4}
+
 
 @dataclass(frozen=True)
 class NarrativeFigure:
@@ -20,6 +25,16 @@ class NarrativeFigure:
     fact_key: str
     amount: Decimal
     sentence: str | None = None
+
+    def places(self) -> int | None:
+        """The 万元 decimal places the sentence prints this figure with ('40,870万元' → 0,
+        '1.2亿元' → −3, '1,200,000元' → 4); None when it cannot be told."""
+        for match in PRINTED_AMOUNT.finditer(self.sentence or ""):
+            whole, decimals, unit = match.groups()
+            value = Decimal(whole.replace(",", "") + (f".{decimals}" if decimals else ""))
+            if value * UNIT_IN_WAN[unit] == self.amount:
+                return len(decimals or "") + UNIT_PLACES[unit]
+        return None
 
 
 @dataclass(frozen=True)
@@ -40,6 +55,15 @@ class Inputs:
         """What the narrative's figures are checked against: this file's tables, else its
         partner's; None for a narrative whose tables have not arrived (nothing to check)."""
         return self.sheet if self.sheet.table_codes() else self.partner
+
+    def printed_tables(self) -> set[str]:
+        """The tables the narrative can be held against: those with figures, and (in this
+        file) those printed blank, which show 0 for whatever the narrative states of them."""
+        if self.tables is None:
+            return set()
+        notes = self.document_notes if self.tables is self.sheet else ()
+        blank = {str(n["table_code"]) for n in notes if n.get("kind") == "blank_table"}
+        return set(self.tables.table_codes()) | blank
 
     def stated(self, fact_key: str) -> list[NarrativeFigure]:
         """Every statement of ``fact_key`` in the narrative (usually one, maybe none)."""

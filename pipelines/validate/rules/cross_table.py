@@ -12,16 +12,33 @@ from .base import Inputs
 
 
 def same_figure(inputs: Inputs, params: Mapping[str, Any]) -> list[Identity]:
-    """Each ``others`` figure equals the ``reference`` figure (e.g. 一般公共预算拨款 in 1, 4, 5)."""
+    """Each ``others`` figure equals the ``reference`` figure (e.g. 一般公共预算拨款 in 1, 4, 5).
+
+    A table left out, or a source row printed blank, reads 0 (nothing budgeted there); but a
+    table printed without a total row (a 财政拨款收支总表 with no 本年支出合计 line) has no
+    figure to compare: not checked.
+    """
     reference = Locator.parse(params["reference"])
+    if _row_left_out(inputs.sheet, reference):
+        return []
     expected, where = reference.figure(inputs.sheet)
     out = []
     for spec in params["others"]:
         other = Locator.parse(spec)
+        if _row_left_out(inputs.sheet, other):
+            continue
         observed, key = other.figure(inputs.sheet)
         relation = f"{other.describe()} = {reference.describe()} ({where})"
         out.append(Identity(other.table, key, expected, observed, 1, relation))
     return out
+
+
+def _row_left_out(sheet: Sheet, locator: Locator) -> bool:
+    """A total row (合计, 总计) the table, printed, does not have."""
+    if not any("合计" in n or "总计" in n for n in locator.names):
+        return False
+    printed = locator.table in sheet.table_codes() and sheet.rows(locator.table, locator.side)
+    return bool(printed) and locator.row(sheet) is None
 
 
 def rows_match_by_code(inputs: Inputs, params: Mapping[str, Any]) -> list[Identity]:

@@ -35,7 +35,7 @@ def blank_tables_explained(inputs: Inputs, params: Mapping[str, Any]) -> list[Id
     a 收支总表 with no 政府性基金 income. Such a blank passes, with the figure named."""
     out = []
     for note in inputs.document_notes:
-        if note.get("kind") != "blank_table_without_note":
+        if note.get("kind") != "blank_table" or note.get("noted"):
             continue
         locators = [Locator.parse(s) for s in params["explained_by"].get(note["table_code"], [])]
         located = [(loc, *loc.figure(inputs.sheet)) for loc in locators]

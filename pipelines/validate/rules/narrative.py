@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from ..identity import Identity
+from ..identity import Identity, fmt
 from ..locate import Locator
+from ..sheet import Sheet
 from .base import Inputs
 
 
@@ -16,15 +18,37 @@ def narrative_matches_tables(inputs: Inputs, params: Mapping[str, Any]) -> list[
     The instance is keyed by the narrative's ``fact_key`` (that is what is wrong when a figure
     is off); the relation names the table cell it was compared with. A narrative-only file
     is checked against its disclosure's tables file when that is in (``Inputs.tables``).
+    A figure of a table the document does not print (some state their 政府采购 total in
+    words only) is not checked; one of a table printed blank is held against 0.
     """
     tables = inputs.tables
     if tables is None:
         return []
+    printed = inputs.printed_tables()
     out = []
     for fact_key, spec in params["facts"].items():
         locator = Locator.parse(spec)
-        expected, where = locator.figure(tables)
+        if locator.table not in printed or not _column_printed(tables, locator):
+            continue  # the document prints no such figure: nothing to contradict the statement
+        printed_figure, where = locator.figure(tables)
         for figure in inputs.stated(fact_key):
+            expected = to_places(printed_figure, figure.places())
             relation = f"narrative {fact_key} = {locator.describe()} ({where})"
+            if expected != printed_figure:
+                relation += f", {fmt(printed_figure)} to the statement's precision"
             out.append(Identity(locator.table, fact_key, expected, figure.amount, 1, relation))
     return out
+
+
+def _column_printed(tables: Sheet, locator: Locator) -> bool:
+    """A table printed blank has no columns: its figures are 0, so it counts as printed."""
+    columns = tables.columns(locator.table)
+    return not columns or any(c in columns for c in locator.columns)
+
+
+def to_places(figure: Decimal, places: int | None) -> Decimal:
+    """``figure`` rounded to the 万元 places a statement is printed with: '收入预算40,870万元'
+    for a table's 40,869.60 rounds, it does not disagree. Unknown or ≥ 2 places: as is."""
+    if places is None or places >= 2:
+        return figure
+    return figure.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)

@@ -20,15 +20,17 @@ def columns_sum_to_total(inputs: Inputs, params: Mapping[str, Any]) -> list[Iden
 
     ``total`` may list the headings a region prints for the row total (合计, 支出总计): the first
     one the row prints is held against the parts. A table that prints none of them is skipped,
-    not failed: its parts have no printed total to disagree with.
+    not failed: its parts have no printed total to disagree with; nor is one that prints none
+    of the parts (a 收入总表 by source has no 小计 / 上年结转 columns to sum).
     """
     totals = [params["total"]] if isinstance(params["total"], str) else list(params["total"])
     parts = list(params["parts"])
     out = []
     for table in params["tables"]:
-        printed = [t for t in totals if t in inputs.sheet.columns(table)]
-        if not printed:
-            continue  # the table prints no total column: nothing to hold the parts against
+        columns = inputs.sheet.columns(table)
+        printed = [t for t in totals if t in columns]
+        if not printed or not any(p in columns for p in parts):
+            continue  # no total column, or no part column: nothing to hold against the other
         for row in inputs.sheet.rows(table, params.get("side")):
             total = pick_column(inputs.sheet, table, printed, row)
             present = [p for p in parts if p in row.amounts]
@@ -121,8 +123,8 @@ def named_row_equals_parts(inputs: Inputs, params: Mapping[str, Any]) -> list[Id
         inputs.sheet.named(table, [total_name])
     )
     parts = _part_rows(inputs.sheet, table, total, params)
-    if total is None and not parts:
-        return []
+    if not parts and (total is None or not total.name):
+        return []  # nothing printed, or one line whose parts are columns, not rows
     excluded = frozenset(params.get("exclude_columns", []))
     what = plus(params["parts"]) if "parts" in params else "Σ other rows"
     return _column_sums(inputs.sheet, table, total, parts, what, total_name, excluded)
