@@ -30,6 +30,15 @@ REFERENCE_PDF = SAMPLES / "d323_2022_budget.pdf"
 BAD_FIXTURES = ROOT / "tests/fixtures/bad"
 GOOD_FIXTURES = BAD_FIXTURES / "good"  # small disclosures that load (one unit each)
 IDENTITY_FIXTURES = ROOT / "tests/fixtures/identity"
+REAL = ROOT.parent / "shared/corpus-real"  # published disclosures, beside the repository
+
+
+def require_corpus() -> None:
+    """Skip a test of the published corpus where it is absent, but never on CI."""
+    if not (REAL / "pdf").is_dir():
+        if os.environ.get("CI"):
+            pytest.fail(f"{REAL} is missing: CI must read the published corpus")
+        pytest.skip(f"{REAL} is not on this machine")
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,6 @@ reads fewer published cells fails here. Issue 17's goal (≥ 0.99) is higher; th
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
 import sys
@@ -19,9 +18,8 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import ROOT
+from conftest import REAL, ROOT, require_corpus
 
-REAL = ROOT.parent / "shared/corpus-real"
 KEY_DIR = ROOT / "tests/corpus_real/identity"
 OUR_TRUTH = ROOT / "tests/corpus_real/truth"
 SCORER = ROOT.parent / "shared/corpus-dev/score_cells.py"
@@ -37,13 +35,6 @@ def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, *map(str, args)], cwd=ROOT, capture_output=True, text=True, timeout=3000
     )
-
-
-def require_corpus() -> None:
-    if not (REAL / "pdf").is_dir():
-        if os.environ.get("CI"):
-            pytest.fail(f"{REAL} is missing: CI must read the published corpus")
-        pytest.skip(f"{REAL} is not on this machine")
 
 
 def test_the_key_covers_every_file_once_and_is_well_formed():
