@@ -46,6 +46,8 @@ def expenditure_check() -> dict:
         ("小计", "基本支出", "基本支出"),
         ("小计", "本年收入", "小计"),  # table 2's 小计 is its own column
         ("合计", None, "合计"),
+        ("预算", None, "预算数"),
+        ("一般公共预算", None, "一般公共预算财政拨款"),
     ],
 )
 def test_printed_headings_mean_family_columns(printed: str, group: str | None, meant: str) -> None:

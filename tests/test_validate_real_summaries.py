@@ -174,3 +174,48 @@ def test_a_one_line_three_public_table_is_not_a_total_of_missing_part_rows():
     columns = [("合计", "67.59"), ("因公出国(境)费", "35.00"), ("公务接待费", "32.59")]
     one_line = cells("three_public_expenditure", [(None, "", None, columns)])
     assert run_check("three_public_total_equals_parts", one_line) == []
+
+
+def test_a_table_of_item_rows_only_sums_them_into_its_total():
+    """Beijing's tables by function × economic class: every line a 项, several per code."""
+    rows = [
+        ("2040601", "行政运行", "5.00"),
+        ("2040601", "行政运行", "4.00"),
+        ("2040650", "事业运行", "1.00"),
+    ]
+    flat = cells("expenditure_summary", [(None, n, c, [("合计", a)]) for c, n, a in rows])
+    total = cells("expenditure_summary", [(None, "合计", None, [("合计", "10.00")])])
+    [held] = run_check("total_row_equals_classes", pd.concat([total, flat]))
+    assert held.expected == held.observed == Decimal("10.00")
+
+
+def test_without_a_heji_row_the_units_own_line_above_the_classes_is_the_total():
+    facts = cells(
+        "expenditure_summary",
+        [(None, "某某局（本级）", None, [("支出总计", "10.00")]),
+         (None, "教育支出", "205", [("支出总计", "4.00")]),
+         (None, "科学技术支出", "206", [("支出总计", "6.50")])],
+    )  # fmt: skip
+    [wrong] = run_check("total_row_equals_classes", facts)
+    assert (wrong.expected, wrong.observed) == (Decimal("10.50"), Decimal("10.00"))
+    assert wrong.item_key.startswith("某某局（本级）")
+
+
+def test_numbered_parts_are_not_summed_again_beside_their_parent():
+    """Shenzhen: 一、财政拨款 with 1.一般公共预算拨款 / 2.政府性基金预算拨款 under it, and
+    上年结余、结转 with 1.财政拨款结余、结转 under it."""
+    printed = [
+        ("一、财政拨款", "388.00"),
+        ("1.一般公共预算拨款", "384.00"),
+        ("2.政府性基金预算拨款", "4.00"),
+        ("二、财政专户管理资金", "0.00"),
+        ("本年收入合计", "388.00"),
+        ("上年结余、结转", "2.00"),
+        ("1.财政拨款结余、结转", "2.00"),
+        ("收入总计", "390.00"),
+    ]
+    rows = [("income", name, None, [("2026年预算数", amount)]) for name, amount in printed]
+    facts = cells("income_expenditure_summary", rows)
+    for check in ("year_income_equals_sources", "grand_totals_equal_year_plus_carryover"):
+        held = run_check(check, facts)
+        assert held and not failing(held), check

@@ -18,7 +18,7 @@ from pipelines.text import squash
 from .content import family_tables, has_figures
 from .pdf_text import PageText
 from .tables import RawTable
-from .titles import table_code_of
+from .titles import table_code_of, title_core
 from .vocabulary import TOC_LEADER
 
 TOC_HEADING = "目录"
@@ -88,10 +88,13 @@ def tables_the_toc_lists_but_no_page_prints(
     toc_pages = {n for n, entries in listed.items() if entries}
     printed = {t.table_code for t in tables}
     printed |= {code for p in pages if p.number not in toc_pages for code in _titles(p)}
+    body = "".join(squash(p.text) for p in pages if p.number not in toc_pages)
     notes, seen = [], set()
     for number in sorted(toc_pages):
         for code, entry in listed[number]:
-            if code not in printed and code not in seen:
+            if code in printed or (title_core(entry) or entry) in body:
+                continue  # read, or its title is printed (however the page lays it out)
+            if code not in seen:
                 seen.add(code)
                 detail = f"the 目录 lists {code} ('{entry}') but no page of the document prints it"
                 notes.append(_note("toc_table_missing", number, entry, detail))

@@ -47,6 +47,12 @@ class Locator:
             rows = [r for r in rows if bound is None or r.precedes(bound)]
         return rows[0] if rows else None
 
+    def column_printed(self, sheet: Sheet) -> bool:
+        """Does the table print one of the candidate columns? (A table printed blank has no
+        columns at all: its figures are 0, so it counts as printing them.)"""
+        columns = sheet.columns(self.table)
+        return not columns or any(c in columns for c in self.columns)
+
     def column(self, sheet: Sheet, row: Row | None) -> str:
         return pick_column(sheet, self.table, self.columns, row)
 

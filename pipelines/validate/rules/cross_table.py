@@ -34,7 +34,10 @@ def same_figure(inputs: Inputs, params: Mapping[str, Any]) -> list[Identity]:
 
 
 def _row_left_out(sheet: Sheet, locator: Locator) -> bool:
-    """A total row (合计, 总计) the table, printed, does not have."""
+    """A total row (合计, 总计) or a column the table, printed, does not have (a 财政拨款收支总表
+    whose expenditure side prints one 预算数 column, not one per fund)."""
+    if not locator.column_printed(sheet):
+        return True
     if not any("合计" in n or "总计" in n for n in locator.names):
         return False
     printed = locator.table in sheet.table_codes() and sheet.rows(locator.table, locator.side)

@@ -8,7 +8,6 @@ from typing import Any
 
 from ..identity import Identity, fmt
 from ..locate import Locator
-from ..sheet import Sheet
 from .base import Inputs
 
 
@@ -28,7 +27,7 @@ def narrative_matches_tables(inputs: Inputs, params: Mapping[str, Any]) -> list[
     out = []
     for fact_key, spec in params["facts"].items():
         locator = Locator.parse(spec)
-        if locator.table not in printed or not _column_printed(tables, locator):
+        if locator.table not in printed or not locator.column_printed(tables):
             continue  # the document prints no such figure: nothing to contradict the statement
         printed_figure, where = locator.figure(tables)
         for figure in inputs.stated(fact_key):
@@ -38,12 +37,6 @@ def narrative_matches_tables(inputs: Inputs, params: Mapping[str, Any]) -> list[
                 relation += f", {fmt(printed_figure)} to the statement's precision"
             out.append(Identity(locator.table, fact_key, expected, figure.amount, 1, relation))
     return out
-
-
-def _column_printed(tables: Sheet, locator: Locator) -> bool:
-    """A table printed blank has no columns: its figures are 0, so it counts as printed."""
-    columns = tables.columns(locator.table)
-    return not columns or any(c in columns for c in locator.columns)
 
 
 def to_places(figure: Decimal, places: int | None) -> Decimal:

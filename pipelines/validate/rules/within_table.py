@@ -12,6 +12,10 @@ from ..sheet import ZERO, Row, Sheet
 from .base import Inputs, sum_identity, sum_relation
 
 # A first-level item of a summary's side: '一、财政拨款收入' (its '1、…' sources are under it).
+ITEM_LENGTH = 7  # a 项 code: 类 3 + 款 2 + 项 2 digits
+# A numbered part of the item above it: '1.一般公共预算拨款', '（1）…', '其中：…'.
+CHILD_ITEM = re.compile(r"^(?:\d+[.、．](?!\d)|[(（]\d+[)）]|其中)")
+MAX_NAMED_ADDENDS = 12  # a relation names its addends up to this many, then counts them
 TOP_LEVEL = re.compile(r"^[一二三四五六七八九十]+[、.．]")
 
 
@@ -75,6 +79,8 @@ def _children(parent: Row, rows: list[Row], length: int) -> list[Row]:
 
 
 def _codes(rows: list[Row]) -> str:
+    if len(rows) > MAX_NAMED_ADDENDS:
+        return f"Σ {len(rows)} rows of {len(rows[0].code or '')}-digit codes"
     return f"Σ {plus(r.code or r.name for r in rows)}"
 
 
@@ -98,22 +104,34 @@ def _printed_in(column: str, total: Row | None, parts: list[Row]) -> bool:
 
 
 def total_row_equals_classes(inputs: Inputs, params: Mapping[str, Any]) -> list[Identity]:
-    """Column by column: the 合计 row equals the sum of the 类 rows (3-digit codes).
+    """Column by column: the 合计 row equals the sum of the top-level coded rows.
 
-    A table that prints no coded row at all is laid out by something else (its units, by
-    name): its 合计 is not a sum of classes, and "合计 = Σ nothing" would be a misreading
-    reported as an error, so it is not checked here. One that prints 款 or 项 codes but no
-    类 has lost its classes, and its 合计 fails against the nothing left.
+    A table that lists 项 rows only (Beijing's tables by function × economic class print
+    '2040601-行政运行' on every line, no 类 or 款 subtotal) sums those. One that prints 款
+    codes but no 类 has lost its classes, and its 合计 fails against the nothing left. A table that
+    prints no coded row at all is laid out by something else (its
+    units, by name): its 合计 is not a sum of classes, so it is not checked here. Without a
+    合计 row, a single uncoded row printed above the classes (the unit's own line,
+    '深圳市XX局（本级）') is the table's total; with neither, there is nothing to check.
     """
     length = int(params.get("class_length", 3))
     out = []
     for table in params["tables"]:
-        total = inputs.sheet.total_row(table)
         coded = inputs.sheet.coded_rows(table)
-        classes = [r for r in coded if len(r.code or "") == length]
-        if coded:
+        if not coded:
+            continue
+        flat = {len(r.code or "") for r in coded} == {ITEM_LENGTH}
+        top = ITEM_LENGTH if flat else length
+        classes = [r for r in coded if len(r.code or "") == top]
+        total = inputs.sheet.total_row(table) or _unit_row_above(inputs.sheet, table, coded[0])
+        if total is not None:
             out += _column_sums(inputs.sheet, table, total, classes, _codes(classes), "合计")
     return out
+
+
+def _unit_row_above(sheet: Sheet, table: str, first_coded: Row) -> Row | None:
+    above = [r for r in sheet.rows(table) if not r.code and r.precedes(first_coded)]
+    return above[0] if len(above) == 1 and above[0].name else None
 
 
 def named_row_equals_parts(inputs: Inputs, params: Mapping[str, Any]) -> list[Identity]:
@@ -172,10 +190,17 @@ def year_total_equals_items_before(inputs: Inputs, params: Mapping[str, Any]) ->
     for table in params["tables"]:
         total = inputs.sheet.total_row(table, name, side)
         if total is not None:
-            items = [r for r in inputs.sheet.rows(table, side) if r.precedes(total)]
+            items = parents([r for r in inputs.sheet.rows(table, side) if r.precedes(total)])
             label = f"{side}: {name}"
             out += _column_sums(inputs.sheet, table, total, items, "Σ rows above", label)
     return out
+
+
+def parents(rows: list[Row]) -> list[Row]:
+    """The rows that are not another's parts: '1.一般公共预算拨款' under '一、财政拨款' and
+    '1.财政拨款结余、结转' under '上年结余、结转' are left out when their parent is printed."""
+    top = [r for r in rows if not CHILD_ITEM.match(r.name)]
+    return top or rows
 
 
 def year_total_equals_classes(inputs: Inputs, params: Mapping[str, Any]) -> list[Identity]:
@@ -217,7 +242,7 @@ def _grand_total(sheet: Sheet, table: str, pair: Mapping[str, str]) -> list[Iden
         and (year is None or year.precedes(r))
         and (grand is None or r.precedes(grand))
     ]
-    carry = [r for r in between if "结转" in r.name and r.amounts]
+    carry = parents([r for r in between if "结转" in r.name and r.amounts])
     if year is None:  # no 本年 subtotal printed: the grand total is its top-level items
         items = [r for r in between if TOP_LEVEL.match(r.name) and r not in carry]
         if not items:
