@@ -219,3 +219,24 @@ def test_numbered_parts_are_not_summed_again_beside_their_parent():
     for check in ("year_income_equals_sources", "grand_totals_equal_year_plus_carryover"):
         held = run_check(check, facts)
         assert held and not failing(held), check
+
+
+def test_economic_classes_listed_from_their_kuan_sum_into_the_total():
+    rows = [
+        ("30101", "基本工资", "5.00"),
+        ("30102", "津贴补贴", "4.00"),
+        ("30211", "差旅费", "1.00"),
+    ]
+    listed = cells(
+        "general_budget_basic_expenditure", [(None, n, c, [("合计", a)]) for c, n, a in rows]
+    )
+    total = cells("general_budget_basic_expenditure", [(None, "合计", None, [("合计", "10.00")])])
+    [held] = run_check("total_row_equals_classes", pd.concat([total, listed]))
+    assert held.expected == held.observed == Decimal("10.00")
+
+
+def test_total_of_subtotal_plus_carryover_needs_both_columns_printed():
+    """西安: 一般公共预算拨款 | 小计 is that group's subtotal, not the table's 小计 column."""
+    columns = [("合计", "10.00"), ("上年结转", "2.00")]
+    facts = cells("income_summary", [(None, "一般公共服务支出", "201", columns)])
+    assert run_check("income_total_equals_subtotal_plus_carryover", facts) == []

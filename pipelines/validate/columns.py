@@ -24,7 +24,8 @@ SYNONYMS: dict[str, str] = {
     "国有资本经营预算": "国有资本经营预算财政拨款",
 }
 GROUP_TOTALS = frozenset({"小计", "合计"})  # a group's own total: 基本支出 | 小计 is 基本支出
-GROUPS_WITH_TOTALS = frozenset({"基本支出", "项目支出"})
+# 西安's 收入总表 prints 一般公共预算拨款 | 小计 beside 其中：专项资金… under it
+GROUPS_WITH_TOTALS = frozenset({"基本支出", "项目支出", "一般公共预算拨款"})
 
 
 def meant_column(name: str, group: str | None) -> str:

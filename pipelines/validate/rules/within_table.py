@@ -13,6 +13,7 @@ from .base import Inputs, sum_identity, sum_relation
 
 # A first-level item of a summary's side: '一、财政拨款收入' (its '1、…' sources are under it).
 ITEM_LENGTH = 7  # a 项 code: 类 3 + 款 2 + 项 2 digits
+ECONOMIC_FIRST_DIGITS = frozenset("35")  # 部门 (301…399) and 政府 (501…599) economic classes
 # A numbered part of the item above it: '1.一般公共预算拨款', '（1）…', '其中：…'.
 CHILD_ITEM = re.compile(r"^(?:\d+[.、．](?!\d)|[(（]\d+[)）]|其中)")
 MAX_NAMED_ADDENDS = 12  # a relation names its addends up to this many, then counts them
@@ -25,7 +26,8 @@ def columns_sum_to_total(inputs: Inputs, params: Mapping[str, Any]) -> list[Iden
     ``total`` may list the headings a region prints for the row total (合计, 支出总计): the first
     one the row prints is held against the parts. A table that prints none of them is skipped,
     not failed: its parts have no printed total to disagree with; nor is one that prints none
-    of the parts (a 收入总表 by source has no 小计 / 上年结转 columns to sum).
+    of the parts (a 收入总表 by source has no 小计 / 上年结转 columns to sum), or, with
+    ``every_part``, one that prints only some (合计 = 小计 + 上年结转 without a 小计 column).
     """
     totals = [params["total"]] if isinstance(params["total"], str) else list(params["total"])
     parts = list(params["parts"])
@@ -33,8 +35,9 @@ def columns_sum_to_total(inputs: Inputs, params: Mapping[str, Any]) -> list[Iden
     for table in params["tables"]:
         columns = inputs.sheet.columns(table)
         printed = [t for t in totals if t in columns]
-        if not printed or not any(p in columns for p in parts):
-            continue  # no total column, or no part column: nothing to hold against the other
+        present = all if params.get("every_part") else any
+        if not printed or not present(p in columns for p in parts):
+            continue  # no total column, or no (every) part column: nothing to hold it against
         for row in inputs.sheet.rows(table, params.get("side")):
             total = pick_column(inputs.sheet, table, printed, row)
             present = [p for p in parts if p in row.amounts]
@@ -107,10 +110,11 @@ def total_row_equals_classes(inputs: Inputs, params: Mapping[str, Any]) -> list[
     """Column by column: the 合计 row equals the sum of the top-level coded rows.
 
     A table that lists 项 rows only (Beijing's tables by function × economic class print
-    '2040601-行政运行' on every line, no 类 or 款 subtotal) sums those. One that prints 款
-    codes but no 类 has lost its classes, and its 合计 fails against the nothing left. A table that
-    prints no coded row at all is laid out by something else (its
-    units, by name): its 合计 is not a sum of classes, so it is not checked here. Without a
+    '2040601-行政运行' on every line, no 类 or 款 subtotal) sums those, and one of economic
+    classes listed from their 款 sums its 款 (:func:`_top_level`). One that prints functional
+    款 codes but no 类 has lost its classes, and its 合计 fails against the nothing left. A
+    table that prints no coded row at all is laid out by something else (its units, by
+    name): its 合计 is not a sum of classes, so it is not checked here. Without a
     合计 row, a single uncoded row printed above the classes (the unit's own line,
     '深圳市XX局（本级）') is the table's total; with neither, there is nothing to check.
     """
@@ -120,13 +124,26 @@ def total_row_equals_classes(inputs: Inputs, params: Mapping[str, Any]) -> list[
         coded = inputs.sheet.coded_rows(table)
         if not coded:
             continue
-        flat = {len(r.code or "") for r in coded} == {ITEM_LENGTH}
-        top = ITEM_LENGTH if flat else length
+        top = _top_level(coded, length)
         classes = [r for r in coded if len(r.code or "") == top]
         total = inputs.sheet.total_row(table) or _unit_row_above(inputs.sheet, table, coded[0])
         if total is not None:
             out += _column_sums(inputs.sheet, table, total, classes, _codes(classes), "合计")
     return out
+
+
+def _top_level(coded: list[Row], length: int) -> int:
+    """The code length the 合计 sums: the 类 (``length``), unless the table is printed from a
+    lower level by design — 项 rows only, or economic classes (30101 基本工资 …, codes of the
+    3xx/5xx classifications) listed from their 款 with no 类 subtotal lines."""
+    levels = {len(r.code or "") for r in coded}
+    if length in levels:
+        return length
+    if levels == {ITEM_LENGTH}:
+        return ITEM_LENGTH
+    if all((r.code or "")[:1] in ECONOMIC_FIRST_DIGITS for r in coded):
+        return min(levels)
+    return length  # 款 or 项 of functional classes without their 类: the classes were lost
 
 
 def _unit_row_above(sheet: Sheet, table: str, first_coded: Row) -> Row | None:
