@@ -240,3 +240,11 @@ def test_total_of_subtotal_plus_carryover_needs_both_columns_printed():
     columns = [("合计", "10.00"), ("上年结转", "2.00")]
     facts = cells("income_summary", [(None, "一般公共服务支出", "201", columns)])
     assert run_check("income_total_equals_subtotal_plus_carryover", facts) == []
+
+
+def test_a_statement_to_the_fen_of_a_table_printed_in_yuan_rounds_it():
+    """A table in 元 converts to six places of 万元; the narrative states two."""
+    [held] = narrative(
+        summary("134133.328271"), stated("total_income", "134133.33", "134,133.33万元")
+    )
+    assert held.expected == held.observed == Decimal("134133.33")

@@ -41,7 +41,8 @@ def narrative_matches_tables(inputs: Inputs, params: Mapping[str, Any]) -> list[
 
 def to_places(figure: Decimal, places: int | None) -> Decimal:
     """``figure`` rounded to the 万元 places a statement is printed with: '收入预算40,870万元'
-    for a table's 40,869.60 rounds, it does not disagree. Unknown or ≥ 2 places: as is."""
-    if places is None or places >= 2:
+    for a table's 40,869.60 rounds, and '134,133.33万元' for a table in 元 (134,133.328271
+    万元) too; neither disagrees. Places unknown: as is."""
+    if places is None:
         return figure
     return figure.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
