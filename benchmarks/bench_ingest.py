@@ -678,6 +678,7 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
     if result["machine"]["load_average_start"][0] > 1.5:
         print(f"note: load average {os.getloadavg()[0]:.2f} at start: figures will be slow")
     if args.real_only:
+        result["runs"] = args.real_runs
         measure_real(args, result)
         result["machine"]["load_average_end"] = os.getloadavg()
         return result
