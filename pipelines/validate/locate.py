@@ -48,10 +48,11 @@ class Locator:
         return rows[0] if rows else None
 
     def column_printed(self, sheet: Sheet) -> bool:
-        """Does the table print one of the candidate columns? (A table printed blank has no
-        columns at all: its figures are 0, so it counts as printing them.)"""
+        """Does the table print one of the candidate columns? A table printed blank has no
+        columns at all: its 合计 is 0, but a column it may never have had (机关运行经费 beside
+        a blank 三公 table) is not taken as printed."""
         columns = sheet.columns(self.table)
-        return not columns or any(c in columns for c in self.columns)
+        return any(c in columns for c in self.columns) or (not columns and "合计" in self.columns)
 
     def column(self, sheet: Sheet, row: Row | None) -> str:
         return pick_column(sheet, self.table, self.columns, row)

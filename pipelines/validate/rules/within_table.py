@@ -26,8 +26,9 @@ def columns_sum_to_total(inputs: Inputs, params: Mapping[str, Any]) -> list[Iden
     ``total`` may list the headings a region prints for the row total (合计, 支出总计): the first
     one the row prints is held against the parts. A table that prints none of them is skipped,
     not failed: its parts have no printed total to disagree with; nor is one that prints none
-    of the parts (a 收入总表 by source has no 小计 / 上年结转 columns to sum), or, with
-    ``every_part``, one that prints only some (合计 = 小计 + 上年结转 without a 小计 column).
+    of the parts (a 收入总表 by source has no 小计 / 上年结转 columns to sum), or not the
+    ``required_parts`` (合计 = 小计 + 上年结转 without a 小计 column; 上年结转 printed blank is
+    no column in the facts, and 0).
     """
     totals = [params["total"]] if isinstance(params["total"], str) else list(params["total"])
     parts = list(params["parts"])
@@ -35,9 +36,11 @@ def columns_sum_to_total(inputs: Inputs, params: Mapping[str, Any]) -> list[Iden
     for table in params["tables"]:
         columns = inputs.sheet.columns(table)
         printed = [t for t in totals if t in columns]
-        present = all if params.get("every_part") else any
-        if not printed or not present(p in columns for p in parts):
-            continue  # no total column, or no (every) part column: nothing to hold it against
+        required = params.get("required_parts", [])
+        if not printed or not any(p in columns for p in parts):
+            continue  # no total column, or no part column: nothing to hold against the other
+        if not all(p in columns for p in required):
+            continue  # 合计 = 小计 + 上年结转 with no 小计 column printed
         for row in inputs.sheet.rows(table, params.get("side")):
             total = pick_column(inputs.sheet, table, printed, row)
             present = [p for p in parts if p in row.amounts]
