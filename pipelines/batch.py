@@ -23,13 +23,14 @@ from __future__ import annotations
 
 import logging
 import sys
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager, nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import duckdb
@@ -45,8 +46,10 @@ from pipelines.ingest import (
     half_keys,
     load_frames,
     other_half,
+    page_count,
     previous_year_facts,
 )
+from pipelines.limits import MEMORY_FLAG, Limits, last_words
 from pipelines.manifest import Manifest
 from pipelines.pool import Extracted, extract_one, extraction_pool
 from pipelines.progress import Progress
@@ -73,7 +76,9 @@ CHUNK_SECONDS = 15.0  # longest a finished document waits for its chunk to fill
 PUBLISH_SHARE = 0.1
 CRASHED = (
     "the process reading this file died ({error}): the PDF may be damaged in a way the PDF "
-    "library cannot survive; open it in a PDF viewer, and re-export or re-download it"
+    "library cannot survive, or need more memory than the limit per document inside it; "
+    f"open it in a PDF viewer, and re-export or re-download it, or ingest it again with a "
+    f"higher {MEMORY_FLAG}"
 )
 READABLE_OUTCOMES = ("loaded", "unchanged", "candidate", "superseded")
 
@@ -86,6 +91,7 @@ class Settings:
     lock_wait_s: float = 120.0
     chunk_documents: int = CHUNK_DOCUMENTS
     chunk_seconds: float = CHUNK_SECONDS
+    limits: Limits = field(default_factory=Limits)  # what one document may take to read
 
 
 @dataclass
@@ -178,14 +184,19 @@ class _Batch:
 
     # -- read in workers, load in chunks ---------------------------------------------------
     def read_and_load(self, paths: list[Path]) -> None:
+        with tempfile.TemporaryDirectory(prefix="last-words-") as folder:
+            limits = replace(self.settings.limits, last_words=Path(folder))
+            self._read_and_load(paths, limits)
+
+    def _read_and_load(self, paths: list[Path], limits: Limits) -> None:
         manifest = self.settings.manifest
         crashed: list[Path] = []
         jobs = min(self.settings.jobs, len(paths))
-        with extraction_pool(jobs) as pool:
+        with extraction_pool(jobs, limits.memory_mb) as pool:
             order = {path: n for n, path in enumerate(paths)}
             pending: set[Future] = set()
-            for path in paths:
-                future = pool.submit(extract_one, path, manifest.get(path.name, {}))
+            for path in longest_first(paths):
+                future = pool.submit(extract_one, path, manifest.get(path.name, {}), limits)
                 future.path = path  # type: ignore[attr-defined]
                 pending.add(future)
             _warm_validation()  # ~4 s of imports, while the workers read the first pages
@@ -213,7 +224,7 @@ class _Batch:
                     self.write_chunk(sorted(chunk, key=lambda e: order[e.path]))
                     chunk = []
         for path in crashed:  # alone, so a crash is blamed on the file that caused it
-            self.write_chunk([_read_alone(path, manifest.get(path.name, {}))])
+            self.write_chunk([_read_alone(path, manifest.get(path.name, {}), limits)])
 
     def write_chunk(self, chunk: list[Extracted]) -> None:
         """Quarantine what could not be read; validate the rest together; load each."""
@@ -387,6 +398,26 @@ def _validate_chunk(con: duckdb.DuckDBPyConnection, ready: list[Extracted]) -> _
     )
 
 
+def longest_first(paths: list[Path]) -> list[Path]:
+    """``paths`` by pages, most first (then bytes): a long document started last would end
+    the batch with one worker reading it while the others idle. Counting pages opens only the
+    PDF's trailer and page tree (~1 ms a file); a file pdfium cannot open counts as none."""
+    import pypdfium2 as pdfium
+
+    def work(path: Path) -> tuple[int, int]:
+        try:
+            size = path.stat().st_size
+            pdf = pdfium.PdfDocument(str(path))
+        except (OSError, pdfium.PdfiumError):
+            return (0, 0)  # read (and quarantined with its reason) by a worker all the same
+        try:
+            return (len(pdf), size)
+        finally:
+            pdf.close()
+
+    return sorted(paths, key=work, reverse=True)
+
+
 def _warm_validation() -> None:
     """Import great-expectations now, in the writer, while the workers are busy (once per
     process: freezing again would also freeze whatever garbage a previous batch left)."""
@@ -419,14 +450,18 @@ def _known_bytes(con: duckdb.DuckDBPyConnection, stat: FileStat) -> str | None:
     return document_id if is_known_document(con, document_id) else None
 
 
-def _read_alone(path: Path, stated: dict[str, str]) -> Extracted:
-    """Read one file in a pool of its own: if its worker dies, the file is the cause."""
-    with extraction_pool(1) as pool:
-        try:
-            return pool.submit(extract_one, path, stated).result()
-        except BrokenProcessPool as exc:
-            reason = CRASHED.format(error=exc or "killed")
-            return Extracted(path, file_id(path), None, reason)
+def _read_alone(path: Path, stated: dict[str, str], limits: Limits) -> Extracted:
+    """Read one file in a pool of its own: if its worker dies, the file is the cause. A file
+    whose worker the time limit's watchdog ended is not read again: its reason is known."""
+    reason = last_words(limits.last_words, path)
+    if reason is None:
+        with extraction_pool(1, limits.memory_mb) as pool:
+            try:
+                return pool.submit(extract_one, path, stated, limits).result()
+            except BrokenProcessPool as exc:
+                reason = last_words(limits.last_words, path)
+                reason = reason or CRASHED.format(error=exc or "killed")
+    return Extracted(path, file_id(path), None, reason, page_count(path))
 
 
 def stored_results(con: duckdb.DuckDBPyConnection, document_id: str) -> pd.DataFrame:

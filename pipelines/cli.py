@@ -1,6 +1,7 @@
 """Command line: ingest PDFs into a warehouse (worker processes read, one writer loads).
 
 python -m pipelines ingest PDF_OR_DIR... [--warehouse data/warehouse.duckdb] [--jobs N]
+        [--max-seconds S] [--max-memory-mb MB]    (limits per document: see pipelines/limits.py)
 python -m pipelines versions UNIT YEAR        (every version of a unit's documents for a year)
 python -m pipelines promote DOCUMENT_ID --reason TEXT   (make one version current, recorded)
 python -m pipelines export --format parquet|csv|fdp OUT_DIR
@@ -28,6 +29,7 @@ from pipelines.defs.constants import (
 )
 from pipelines.inbox_files import collect
 from pipelines.ingest import revalidate_next_year
+from pipelines.limits import DEFAULT_MEMORY_MB, DEFAULT_SECONDS, MEMORY_FLAG, SECONDS_FLAG, Limits
 from pipelines.manifest import ManifestError, read_manifest
 from pipelines.pool import default_jobs
 from pipelines.signals import StopOnSignal
@@ -56,7 +58,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     unknown = sorted(set(stated) - {p.name for p in pdfs})
     if unknown:
         print(f"note: the manifest names files not in this batch: {', '.join(unknown)}")
-    settings = Settings(warehouse, stated, max(1, args.jobs), args.lock_wait)
+    limits = Limits(seconds=args.max_seconds or None, memory_mb=args.max_memory_mb or None)
+    settings = Settings(warehouse, stated, max(1, args.jobs), args.lock_wait, limits=limits)
     with StopOnSignal() as stop:
         batch = ingest_batch(pdfs, settings, stop)
     record_in_dagster(batch)
@@ -159,6 +162,22 @@ def parser() -> argparse.ArgumentParser:
         default=default_jobs(),
         metavar="N",
         help="worker processes reading PDFs (default: one per core, here %(default)s)",
+    )
+    ingest.add_argument(
+        SECONDS_FLAG,
+        type=float,
+        default=DEFAULT_SECONDS,
+        metavar="S",
+        help="longest one document may take to read; past it the file is quarantined with the "
+        "stage and page it reached (default %(default)g; 0: no limit)",
+    )
+    ingest.add_argument(
+        MEMORY_FLAG,
+        type=int,
+        default=DEFAULT_MEMORY_MB,
+        metavar="MB",
+        help="memory one worker may take for a document over what it holds idle; past it the "
+        "file is quarantined (default %(default)s; 0: no limit)",
     )
     ingest.add_argument(
         "--manifest",

@@ -22,6 +22,7 @@ from pipelines.extract.document import extract_document
 from pipelines.extract.errors import UnreadableDocument
 from pipelines.garbage import paused_for_imports, paused_for_work
 from pipelines.ingest import DocumentFrames, failure_reason, file_id, frames_from, page_count
+from pipelines.limits import Limits, OverLimit, at, cap_address_space, limited, out_of_memory
 from pipelines.warehouse import faults
 
 log = logging.getLogger(__name__)
@@ -43,21 +44,32 @@ class Extracted:
     seconds: float = 0.0
 
 
-def extract_one(path: Path, stated: dict[str, str]) -> Extracted:
-    """Read ``path`` (``stated``: its manifest row); any exception becomes ``failure``."""
+def extract_one(path: Path, stated: dict[str, str], limits: Limits | None = None) -> Extracted:
+    """Read ``path`` (``stated``: its manifest row) within ``limits`` (:mod:`pipelines.limits`;
+    its memory limit is the worker's, set by :func:`extraction_pool`); any exception, or a limit
+    passed, becomes ``failure``."""
     started = time.perf_counter()
     faults.reading(path.name)
     try:
-        with paused_for_work():
-            frames = frames_from(extract_document(path, manifest=stated))
+        with paused_for_work(), limited(limits or Limits(None, None), path):
+            document = extract_document(path, manifest=stated)
+            at("normalising the tables")
+            frames = frames_from(document)
+    except OverLimit as exc:
+        return _failed(path, str(exc), started)
+    except MemoryError as exc:
+        return _failed(path, out_of_memory(limits or Limits(), exc), started)
     except Exception as exc:
         if not isinstance(exc, UnreadableDocument | FileNotFoundError):  # expected: no trace
             log.exception("%s failed while reading the PDF", path.name)
-        reason = failure_reason(exc, "reading the PDF")
-        seconds = time.perf_counter() - started
-        return Extracted(path, file_id(path), None, reason, page_count(path), seconds)
+        return _failed(path, failure_reason(exc, "reading the PDF"), started)
     seconds = time.perf_counter() - started
     return Extracted(path, frames.meta.document_id, frames, None, frames.meta.pages, seconds)
+
+
+def _failed(path: Path, reason: str, started: float) -> Extracted:
+    seconds = time.perf_counter() - started
+    return Extracted(path, file_id(path), None, reason, page_count(path), seconds)
 
 
 def default_jobs() -> int:
@@ -65,9 +77,9 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def extraction_pool(jobs: int) -> ProcessPoolExecutor:
-    """``jobs`` fresh worker processes (spawned: the writer holds DuckDB connections and
-    threads that a forked child must not inherit).
+def extraction_pool(jobs: int, memory_mb: int | None = None) -> ProcessPoolExecutor:
+    """``jobs`` fresh worker processes, each allowed ``memory_mb`` over its imports (spawned:
+    the writer holds DuckDB connections and threads that a forked child must not inherit).
 
     Workers ignore SIGINT (a terminal's Ctrl-C reaches the whole process group; the writer
     decides when the batch stops, between documents), die with the writer, even when it is
@@ -75,15 +87,19 @@ def extraction_pool(jobs: int) -> ProcessPoolExecutor:
     lower priority than the writer.
     """
     context = multiprocessing.get_context("spawn")
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_setup)
+    return ProcessPoolExecutor(
+        max_workers=jobs, mp_context=context, initializer=_worker_setup, initargs=(memory_mb,)
+    )
 
 
-def _worker_setup() -> None:
+def _worker_setup(memory_mb: int | None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _die_with_parent()
     os.nice(WORKER_NICENESS)
     with paused_for_imports():
         import camelot  # noqa: F401  (every document needs it: imported once, then frozen)
+        import pandas  # noqa: F401
+    cap_address_space(memory_mb)  # after the imports: the cap is over what they hold
 
 
 def _die_with_parent() -> None:

@@ -10,7 +10,8 @@ HTML error page saved with a .pdf name).
 From small one-table disclosures made here (spreadsheet → LibreOffice PDF, one unit each, so
 every one can load as its own document): owner_password.pdf (no user password, text
 extraction not allowed), damaged_xref.pdf (every xref offset wrong), corrupted_stream.pdf (the
-page's content stream garbled near its end), javascript.pdf (an OpenAction script),
+page's content stream garbled near its end), huge_content_stream.pdf (a 21 MB content stream
+of tiny strokes after the table), javascript.pdf (an OpenAction script),
 attachment.pdf (a disclosure carrying an attached file), decimal_overflow.pdf (a number too
 large for DECIMAL(20,6)), narrative_overflow.pdf (the same, stated in the narrative),
 images_only.pdf (the page as strips of images, no text), portfolio.pdf (a cover page and two
@@ -65,6 +66,7 @@ UNITS = {
     "decimal_overflow": ("606", "某县商务局"),
     "images_only": ("607", "某县司法局"),
     "narrative_overflow": ("608", "某县民政局"),
+    "huge_content_stream": ("609", "某县体育局"),
     **{f"unit_6{n}": (f"6{n}", name) for n, name in [
         ("11", "某县交通运输局"), ("12", "某县农业农村局"), ("13", "某县自然资源局"),
         ("14", "某县应急管理局"), ("15", "某县住房和城乡建设局"), ("16", "某县退役军人事务局"),
@@ -154,6 +156,22 @@ def corrupted_stream(src: Path, out: Path, keep: float = 0.97) -> None:
     cut = int(len(raw) * keep)
     contents._data = raw[:cut] + bytes(b ^ 0x5A for b in raw[cut:])  # stored as is
     contents[NameObject("/Filter")] = NameObject("/FlateDecode")
+    writer.write(out)
+
+
+def huge_content_stream(src: Path, out: Path, megabytes: int = 21) -> None:
+    """The page's table, then ~650,000 strokes a fifth of a point long: a 21 MB content stream
+    (as published files hold), compressed to 67 KB. Read without limits it holds a worker for
+    ~40 s and 1.2 GB (measured on this machine)."""
+    writer = PdfWriter(clone_from=PdfReader(src))
+    page = writer.pages[0]
+    stroke = b"0.1 w 100 100 m 100.2 100.2 l S\n"
+    strokes = DecodedStreamObject()
+    strokes.set_data(b"q\n" + stroke * (megabytes * 1024 * 1024 // len(stroke)) + b"Q\n")
+    existing = page["/Contents"]
+    parts = list(existing) if isinstance(existing, ArrayObject) else [page.raw_get("/Contents")]
+    parts.append(writer._add_object(strokes.flate_encode()))
+    page[NameObject("/Contents")] = ArrayObject(parts)
     writer.write(out)
 
 
@@ -263,6 +281,9 @@ def from_small(small: dict[str, Path]) -> dict[str, Callable[[Path], None]]:
         "damaged_xref.pdf": lambda out: damaged_xref(small["damaged_xref"], out),
         "corrupted_stream.pdf": lambda out: corrupted_stream(small["corrupted_stream"], out),
         "javascript.pdf": lambda out: javascript(small["javascript"], out),
+        "huge_content_stream.pdf": lambda out: huge_content_stream(
+            small["huge_content_stream"], out
+        ),
         "attachment.pdf": lambda out: attachment(small["attachment"], out),
         "decimal_overflow.pdf": lambda out: shutil.copy(small["decimal_overflow"], out),
         "narrative_overflow.pdf": lambda out: shutil.copy(small["narrative_overflow"], out),

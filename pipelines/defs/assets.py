@@ -9,6 +9,7 @@ import dagster as dg
 import pandas as pd
 
 from pipelines.extract.document import ExtractedDocument, extract_document, file_sha256
+from pipelines.extract.errors import UnreadableDocument
 from pipelines.ingest import (
     DocumentFailed,
     DocumentFrames,
@@ -16,6 +17,7 @@ from pipelines.ingest import (
     frames_from,
     load_frames,
 )
+from pipelines.limits import OverLimit, limited
 from pipelines.validate.suites import SuiteSpec, load_suites
 from pipelines.warehouse import is_known_document, load_sql, refresh_dimensions
 from pipelines.warehouse.faults import boundary
@@ -58,7 +60,8 @@ def extracted_tables(
         context.log.info("%s: already in the warehouse, not read again", path.name)
         return dg.Output(None, metadata={"status": "unchanged"})
     with failed_as_dagster(), failures_recorded(warehouse.connection, path, "reading the PDF"):
-        doc = extract_document(path, manifest=inbox.manifest_entry(context.partition_key))
+        with over_limit_unreadable(), limited(inbox.limits(), path):
+            doc = extract_document(path, manifest=inbox.manifest_entry(context.partition_key))
     return dg.Output(
         doc,
         metadata={
@@ -109,6 +112,15 @@ def tidy_frames(
         }
     )
     return frames
+
+
+@contextmanager
+def over_limit_unreadable() -> Iterator[None]:
+    """A document past its limits is quarantined like any unreadable file, with the reason."""
+    try:
+        yield
+    except OverLimit as exc:
+        raise UnreadableDocument(str(exc)) from None
 
 
 @contextmanager

@@ -11,6 +11,7 @@ import dagster as dg
 import duckdb
 
 from pipelines.inbox_files import folder_pdfs
+from pipelines.limits import DEFAULT_MEMORY_MB, DEFAULT_SECONDS, Limits
 from pipelines.manifest import Manifest, read_manifest
 from pipelines.warehouse.lock import connect_waiting
 
@@ -32,6 +33,13 @@ class InboxResource(dg.ConfigurableResource):
 
     path: str = str(DEFAULT_INBOX)
     manifest: str = ""  # CSV of identities the files cannot state (default: manifest.csv there)
+    max_seconds: float = DEFAULT_SECONDS  # per document (pipelines/limits.py); 0: no limit
+    max_memory_mb: int = DEFAULT_MEMORY_MB
+
+    def limits(self) -> Limits:
+        """What one document may take to read (the step's process is not capped: it may be
+        the Dagster daemon's own, in-process runs; the watchdog's limits hold everywhere)."""
+        return Limits(self.max_seconds or None, self.max_memory_mb or None)
 
     def pdf(self, partition_key: str) -> Path:
         return Path(self.path) / partition_key

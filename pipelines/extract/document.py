@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from pipelines.limits import at
 from pipelines.schema import DocumentMeta
 
 from .content import disclosure_content
@@ -106,6 +107,7 @@ def extract_document(
     heights = {p.number: p.height for p in pages}
     grids = [trim_grid(g, heights[g.page]) for g in read_grids(path, ruled, heights, engines)]
     extracted = time.perf_counter()
+    at("assembling the tables and reading the narrative")
     tables, others = assemble_tables(pages, grids)
     resolve_family(tables)
     narrative = narrative_facts(pages, grids)

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pypdfium2 as pdfium
 
+from pipelines.limits import at
 from pipelines.text import is_cjk
 
 from .pdf_text import unrestricted
@@ -185,6 +186,7 @@ def read_grids(
         for engine in engines:
             if not todo:
                 break
+            at(f"reading the tables (camelot, {engine} rules)")
             found = lattice_tables(source, todo, engine)
             tables += found
             done = {int(t.page) for t in found}

@@ -17,6 +17,8 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from pipelines.limits import at
+
 from .bounded_text import PageChars, Unmirrorable
 from .errors import UnreadableDocument
 
@@ -339,7 +341,10 @@ def read_page(page: pdfium.PdfPage, number: int) -> PageText:
 
 def read_pages(pdf: pdfium.PdfDocument) -> list[PageText]:
     """All pages' text; raises :class:`UnreadableDocument` for a scan with no text layer."""
-    pages = [read_page(pdf[i], i + 1) for i in range(len(pdf))]
+    pages = []
+    for i in range(len(pdf)):
+        at("reading the text and rules (pdfium)", i + 1)
+        pages.append(read_page(pdf[i], i + 1))
     if not pages:
         raise UnreadableDocument(NO_PAGES)
     if not any(p.lines for p in pages):
