@@ -31,9 +31,14 @@ class Unmirrorable(ValueError):
 
 
 class PageChars:
-    """One text page's characters as pdfium's bounded-text search sees them."""
+    """One text page's characters as pdfium's bounded-text search sees them.
 
-    def __init__(self, textpage: pdfium.PdfTextPage) -> None:
+    ``drop_overprints``: a character drawn again over itself (same code, box within
+    OVERPRINT_PT: a producer's bold effect, which prints a heading up to nine times) is read
+    once; pdfium reads every copy, so a title comes out nine times over and is not recognised.
+    """
+
+    def __init__(self, textpage: pdfium.PdfTextPage, drop_overprints: bool = False) -> None:
         self.raw = raw = textpage.raw
         n = max(pdfium_c.FPDFText_CountChars(raw), 0)
         codes, boxes = [], np.empty((n, 4))
@@ -45,6 +50,7 @@ class PageChars:
             else:
                 boxes[i] = (0.0, 0.0, 0.0, 0.0)  # pdfium's empty rect: intersects nothing
         self.codes = codes
+        self.kept = _not_overprinted(codes, boxes) if drop_overprints else np.ones(n, bool)
         self._origin_y: dict[int, float] = {}  # read when a line break is in question
         # CFX_FloatRect::Normalize of each box
         self.left = np.minimum(boxes[:, 0], boxes[:, 2])
@@ -53,11 +59,15 @@ class PageChars:
         self.top = np.maximum(boxes[:, 1], boxes[:, 3])
         # non-space characters before index i: "was anything but a space between two matches?"
         self.nonspace_before = [0]
-        for code in codes:
-            self.nonspace_before.append(self.nonspace_before[-1] + (code != SPACE))
+        for code, kept in zip(codes, self.kept.tolist(), strict=True):
+            self.nonspace_before.append(self.nonspace_before[-1] + (kept and code != SPACE))
         self.mirrorable = not np.isnan(boxes).any() and not any(
             code in SURROGATES or code >= BMP_END for code in codes
         )
+
+    @property
+    def overprinted(self) -> bool:
+        return not self.kept.all()
 
     def origin_y(self, i: int) -> float:
         """The baseline of character ``i`` (pdfium's ``origin.y``); NaN is not mirrored."""
@@ -95,6 +105,7 @@ class PageChars:
         hit = (np.maximum(self.left[char], ql[rect]) < np.minimum(self.right[char], qr[rect])) & (
             np.maximum(self.bottom[char], qb[rect]) < np.minimum(self.top[char], qt[rect])
         )
+        hit &= self.kept[char]
         rect, char = rect[hit], char[hit]
         ranked = np.lexsort((char, rect))  # by rect, then page order
         rect, char = rect[ranked], char[ranked]
@@ -133,3 +144,20 @@ class PageChars:
         if 0 <= previous < len(codes) - 1 and codes[previous + 1] == SPACE:
             out.append(" ")
         return "".join(out)
+
+
+OVERPRINT_PT = 1.0  # copies of a bold heading are offset by ~0.15 pt; distinct glyphs by a width
+
+
+def _not_overprinted(codes: list[int], boxes: np.ndarray) -> np.ndarray:
+    """False for each character that repeats an earlier one: the same code, its box within
+    OVERPRINT_PT on every side."""
+    kept = np.ones(len(codes), bool)
+    earlier: dict[int, list[int]] = {}
+    for i, code in enumerate(codes):
+        same = earlier.setdefault(code, [])
+        if same and (np.abs(boxes[same] - boxes[i]).max(axis=1) <= OVERPRINT_PT).any():
+            kept[i] = False
+        else:
+            same.append(i)
+    return kept

@@ -19,7 +19,7 @@ import pypdfium2.raw as pdfium_c
 
 from pipelines.limits import at
 
-from .bounded_text import PageChars, Unmirrorable
+from .bounded_text import OVERPRINT_PT, PageChars, Unmirrorable
 from .errors import UnreadableDocument
 
 LINE_MERGE_PT = 3.0  # text rects whose vertical centres are this close are one printed line
@@ -312,12 +312,15 @@ def narrowed(left: float, bottom: float, right: float, top: float) -> Box:
     return left + dx, bottom, right - dx, top
 
 
-def rect_texts(textpage: pdfium.PdfTextPage, boxes: list[Box]) -> list[str]:
+def rect_texts(
+    textpage: pdfium.PdfTextPage, boxes: list[Box], overprinted: bool = False
+) -> list[str]:
     """pdfium's bounded text of each box. A page of many rects (some producers make every
     glyph one) is read in one pass over its characters (:mod:`.bounded_text`: the same
-    strings, without pdfium's scan of the whole page per rect)."""
-    if len(boxes) >= MIRROR_MIN_RECTS:
-        chars = PageChars(textpage)
+    strings, without pdfium's scan of the whole page per rect); so is an ``overprinted`` page,
+    whose characters drawn again over themselves are read once."""
+    if len(boxes) >= MIRROR_MIN_RECTS or overprinted:
+        chars = PageChars(textpage, drop_overprints=overprinted)
         if chars.mirrorable:
             try:
                 return [text.strip() for text in chars.texts(boxes)]
@@ -326,11 +329,36 @@ def rect_texts(textpage: pdfium.PdfTextPage, boxes: list[Box]) -> list[str]:
     return [textpage.get_text_bounded(*box).strip() for box in boxes]
 
 
+def distinct_rects(found: list[Box]) -> list[Box]:
+    """``found`` without the rects that repeat an earlier one within OVERPRINT_PT: a line
+    drawn several times over (a bold effect) is one line. Exact repeats are looked for first
+    (one set lookup a rect), so a page without any costs next to nothing."""
+    corners = [(round(box[0]), round(box[1])) for box in found]
+    if len(set(corners)) == len(corners):
+        return found
+    kept: list[Box] = []
+    near: dict[tuple[int, int], list[Box]] = {}  # kept rects by rounded lower-left corner
+    for box, (x, y) in zip(found, corners, strict=True):
+        neighbours = (
+            k for dx in (-1, 0, 1) for dy in (-1, 0, 1) for k in near.get((x + dx, y + dy), ())
+        )
+        if any(
+            max(abs(a - b) for a, b in zip(box, k, strict=True)) <= OVERPRINT_PT for k in neighbours
+        ):
+            continue
+        kept.append(box)
+        near.setdefault((x, y), []).append(box)
+    return kept
+
+
 def read_page(page: pdfium.PdfPage, number: int) -> PageText:
     width, height = page.get_size()
     textpage = page.get_textpage()
     found = [textpage.get_rect(i) for i in range(textpage.count_rects())]
-    texts = rect_texts(textpage, [narrowed(*box) for box in found])
+    distinct = distinct_rects(found)
+    overprinted = len(distinct) < len(found)
+    found = distinct
+    texts = rect_texts(textpage, [narrowed(*box) for box in found], overprinted)
     rects = []
     for (left, bottom, right, top), text in zip(found, texts, strict=True):
         if text:
