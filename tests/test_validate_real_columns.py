@@ -54,6 +54,33 @@ def test_printed_headings_mean_family_columns(printed: str, group: str | None, m
     assert meant_column(printed, group) == meant
 
 
+@pytest.mark.parametrize(
+    ("printed", "meant"),
+    [
+        ("2026年预算数", "预算数"),  # 深圳: the document's year over its amounts
+        ("2026年度预算数", "预算数"),
+        ("2025年预算数", "上年预算数"),  # the year before is not the year's column
+        ("2024年预算数", "2024年预算数"),  # another year: kept as printed
+        ("2026年", "2026年"),  # a year alone names no quantity
+    ],
+)
+def test_a_year_printed_over_a_column_is_read_against_the_documents_year(
+    printed: str, meant: str
+) -> None:
+    assert meant_column(printed, None, 2026) == meant
+
+
+def test_a_table_printing_its_year_over_the_amounts_is_checked() -> None:
+    facts = cells(
+        "income_summary",
+        [
+            ("合计", [(None, "2026年预算数", "10.00")]),
+            ("财政拨款收入", [(None, "2026年预算数", "10.00")]),
+        ],
+    ).assign(fiscal_year=2026)
+    assert Sheet.from_facts(facts).rows("income_summary")[0].amount("预算数") == Decimal("10.00")
+
+
 def test_a_row_total_printed_as_zhichu_zongji_is_held_against_the_parts() -> None:
     facts = cells(
         "expenditure_summary",

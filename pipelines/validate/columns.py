@@ -28,8 +28,16 @@ GROUP_TOTALS = frozenset({"小计", "合计"})  # a group's own total: 基本支
 GROUPS_WITH_TOTALS = frozenset({"基本支出", "项目支出", "一般公共预算拨款"})
 
 
-def meant_column(name: str, group: str | None) -> str:
-    """The family column a printed (group, name) stands for."""
+def meant_column(name: str, group: str | None, fiscal_year: int | None = None) -> str:
+    """The family column a printed (group, name) stands for. 深圳 prints the year over its
+    amounts (``2026年预算数``): the document's own year is the column itself, the year before
+    is 上年's."""
     if group in GROUPS_WITH_TOTALS and name in GROUP_TOTALS:
         return group
+    if fiscal_year is not None:
+        for year, prefix in ((fiscal_year, ""), (fiscal_year - 1, "上年")):
+            for printed in (f"{year}年度", f"{year}年"):
+                if name.startswith(printed) and len(name) > len(printed):
+                    name = prefix + name[len(printed) :]
+                    break
     return SYNONYMS.get(name, name)

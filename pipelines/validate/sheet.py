@@ -146,6 +146,8 @@ def _rows(facts: pd.DataFrame) -> Iterator[Row]:
         amount = to_decimal(cell.get("amount_wan"))
         column = _text(cell.get("column_name"))
         if amount is not None and column:
-            column = meant_column(column, _text(cell.get("column_group")))
+            year = cell.get("fiscal_year")
+            year = None if year is None or pd.isna(year) else int(year)
+            column = meant_column(column, _text(cell.get("column_group")), year)
             row.amounts[column] = row.amounts.get(column, ZERO) + amount
     return iter(rows.values())
