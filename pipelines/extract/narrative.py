@@ -57,6 +57,7 @@ NONE_OF = re.compile(
 )
 IS_ZERO = re.compile(r"^(?P<label>.+?)(为|是)?(零|0|无)$")
 MONEY_WORD = re.compile(r"(收入|支出|经费|拨款|预算|资金|费)(安排)?$")
+ITEM_CODE = re.compile(r"[（(]\d{3}(\d{2}){0,2}[)）]")  # a 功能/经济分类 code: 类 款 项
 TOTAL_WORDS = re.compile(r"收支|收入|支出|总计|总额|合计|预算总")
 SPECIFIC_WORDS = re.compile(
     r"三公|基本|项目|人员|公用|机关运行|采购|资产|出国|公务|接待|一般公共|基金|专户|其他"
@@ -216,9 +217,14 @@ def read_amount(
         return Fact("yoy_change", sign * to_wan(number, unit), None, unit, offset), "total"
     if unit == "%":
         return None, subject
+    if ITEM_CODE.search(label):  # '11.其他司法支出（2040699）': one class, whatever its words
+        return None, "item"
     key = base_key(label)
     if key is None:
-        return None, "total" if re.search(r"收支|总计|总额", label) else subject
+        if re.search(r"收支|总计|总额", label):
+            return None, "total"
+        # a quantity the facts do not name ('其中财政拨款收入'): a change after it is its own
+        return None, "item" if MONEY_WORD.search(label) else subject
     fact = Fact(key, to_wan(number, unit), None, unit, offset)
     return fact, "total" if key in TOTAL_KEYS else key
 
