@@ -11,7 +11,10 @@ From small one-table disclosures made here (spreadsheet → LibreOffice PDF, one
 every one can load as its own document): owner_password.pdf (no user password, text
 extraction not allowed), damaged_xref.pdf (every xref offset wrong), corrupted_stream.pdf (the
 page's content stream garbled near its end), huge_content_stream.pdf (a 21 MB content stream
-of tiny strokes after the table), javascript.pdf (an OpenAction script),
+of tiny strokes after the table), page_tree_cycle.pdf (the page tree lists itself as a kid),
+deep_nesting.pdf (an array nested 100,000 deep), huge_image.pdf (a 400-megapixel stamp),
+no_tounicode.pdf (fonts without their ToUnicode maps: text reads as control codes),
+javascript.pdf (an OpenAction script),
 attachment.pdf (a disclosure carrying an attached file), decimal_overflow.pdf (a number too
 large for DECIMAL(20,6)), narrative_overflow.pdf (the same, stated in the narrative),
 images_only.pdf (the page as strips of images, no text), portfolio.pdf (a cover page and two
@@ -44,6 +47,8 @@ from pypdf.generic import (
     DecodedStreamObject,
     DictionaryObject,
     NameObject,
+    NumberObject,
+    StreamObject,
 )
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -67,6 +72,10 @@ UNITS = {
     "images_only": ("607", "某县司法局"),
     "narrative_overflow": ("608", "某县民政局"),
     "huge_content_stream": ("609", "某县体育局"),
+    "deep_nesting": ("621", "某县档案局"),
+    "huge_image": ("622", "某县气象局"),
+    "page_tree_cycle": ("623", "某县人民防空办公室"),
+    "no_tounicode": ("624", "某县信访局"),
     **{f"unit_6{n}": (f"6{n}", name) for n, name in [
         ("11", "某县交通运输局"), ("12", "某县农业农村局"), ("13", "某县自然资源局"),
         ("14", "某县应急管理局"), ("15", "某县住房和城乡建设局"), ("16", "某县退役军人事务局"),
@@ -172,6 +181,77 @@ def huge_content_stream(src: Path, out: Path, megabytes: int = 21) -> None:
     parts = list(existing) if isinstance(existing, ArrayObject) else [page.raw_get("/Contents")]
     parts.append(writer._add_object(strokes.flate_encode()))
     page[NameObject("/Contents")] = ArrayObject(parts)
+    writer.write(out)
+
+
+def page_tree_cycle(src: Path, out: Path) -> None:
+    """The page tree lists itself among its kids (and counts two pages): a loop."""
+    writer = PdfWriter(clone_from=PdfReader(src))
+    pages = writer._root_object["/Pages"].get_object()
+    pages["/Kids"].append(writer._root_object.raw_get("/Pages"))
+    pages[NameObject("/Count")] = NumberObject(2)
+    writer.write(out)
+
+
+def deep_nesting(src: Path, out: Path, depth: int = 100_000) -> None:
+    """The page dictionary, updated incrementally, carries an array nested 100,000 deep (a
+    parser that recurses per level overflows its stack)."""
+    data = src.read_bytes()
+    reader = PdfReader(src)
+    page = reader.trailer["/Root"]["/Pages"]["/Kids"][0]
+    body = re.search(rb"\n%d 0 obj\s*(.*?)\s*endobj" % page.idnum, data, re.S).group(1)
+    nested = body.rstrip()[:-2] + b" /PieceInfo " + b"[" * depth + b"]" * depth + b" >>"
+    out.write_bytes(incremental_update(data, reader, page.idnum, nested))
+
+
+def incremental_update(data: bytes, reader: PdfReader, number: int, body: bytes) -> bytes:
+    """``data`` with a new version of object ``number`` appended (a new xref section and a
+    trailer pointing back at the previous one), as an editor saves a change."""
+    previous = int(re.findall(rb"startxref\s+(\d+)", data)[-1])
+    obj = b"\n%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref_at = len(data) + len(obj)
+    root = reader.trailer.raw_get("/Root").idnum
+    return (
+        data
+        + obj
+        + b"xref\n%d 1\n%010d 00000 n \n" % (number, len(data) + 1)
+        + b"trailer\n<< /Size %d /Root %d 0 R /Prev %d >>\n"
+        % (reader.trailer["/Size"], root, previous)
+        + b"startxref\n%d\n%%%%EOF\n" % xref_at
+    )
+
+
+def huge_image(src: Path, out: Path, side: int = 20_000) -> None:
+    """A 20,000 × 20,000 pixel image (400 megapixels, 50 MB decoded at one bit) drawn as a
+    small stamp beside the table: no reader needs to decode it to read the page."""
+    writer = PdfWriter(clone_from=PdfReader(src))
+    page = writer.pages[0]
+    image = StreamObject()
+    image._data = zlib.compress(bytes(side * side // 8), 9)
+    image.update({
+        NameObject("/Type"): NameObject("/XObject"), NameObject("/Subtype"): NameObject("/Image"),
+        NameObject("/Width"): NumberObject(side), NameObject("/Height"): NumberObject(side),
+        NameObject("/ColorSpace"): NameObject("/DeviceGray"),
+        NameObject("/BitsPerComponent"): NumberObject(1),
+        NameObject("/Filter"): NameObject("/FlateDecode"),
+    })  # fmt: skip
+    resources = page["/Resources"].get_object()
+    xobjects = resources.setdefault(NameObject("/XObject"), DictionaryObject())
+    xobjects[NameObject("/Stamp")] = writer._add_object(image)
+    stamp = DecodedStreamObject()
+    stamp.set_data(b"q 40 0 0 40 540 740 cm /Stamp Do Q\n")
+    existing = page["/Contents"]
+    parts = list(existing) if isinstance(existing, ArrayObject) else [page.raw_get("/Contents")]
+    page[NameObject("/Contents")] = ArrayObject([*parts, writer._add_object(stamp)])
+    writer.write(out)
+
+
+def no_tounicode(src: Path, out: Path) -> None:
+    """The fonts lose their ToUnicode maps: the text reads as glyph ids (control codes)."""
+    writer = PdfWriter(clone_from=PdfReader(src))
+    for page in writer.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font.get_object().pop("/ToUnicode", None)
     writer.write(out)
 
 
@@ -281,6 +361,10 @@ def from_small(small: dict[str, Path]) -> dict[str, Callable[[Path], None]]:
         "damaged_xref.pdf": lambda out: damaged_xref(small["damaged_xref"], out),
         "corrupted_stream.pdf": lambda out: corrupted_stream(small["corrupted_stream"], out),
         "javascript.pdf": lambda out: javascript(small["javascript"], out),
+        "page_tree_cycle.pdf": lambda out: page_tree_cycle(small["page_tree_cycle"], out),
+        "deep_nesting.pdf": lambda out: deep_nesting(small["deep_nesting"], out),
+        "huge_image.pdf": lambda out: huge_image(small["huge_image"], out),
+        "no_tounicode.pdf": lambda out: no_tounicode(small["no_tounicode"], out),
         "huge_content_stream.pdf": lambda out: huge_content_stream(
             small["huge_content_stream"], out
         ),

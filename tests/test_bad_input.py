@@ -28,6 +28,8 @@ REASONS = {
     "zero_pages.pdf": "the PDF has no pages",
     "portfolio.pdf": "a PDF portfolio: the documents are 2 attached files",
     "xfa_form.pdf": "an XFA form",
+    "page_tree_cycle.pdf": "page 2 of 2 cannot be loaded: the PDF's page tree is damaged",
+    "no_tounicode.pdf": "its fonts carry no map from glyphs to characters (no ToUnicode map",
     "decimal_overflow.pdf": "a number too large for an amount: '1234567890123456' in table "
     "income_expenditure_summary (部门预算收支总表), page 1, row '一、一般公共预算拨款收入', "
     "column '预算数'",
@@ -40,6 +42,8 @@ READABLE = {  # readable despite the oddity: unit read from the page
     "corrupted_stream.pdf": "603",  # the table is drawn before the damage
     "javascript.pdf": "604",  # never run
     "attachment.pdf": "605",  # an attached file beside the tables
+    "deep_nesting.pdf": "621",  # an array nested 100,000 deep: no reader needs it
+    "huge_image.pdf": "622",  # a 400-megapixel stamp: never decoded to read the page
 }
 
 

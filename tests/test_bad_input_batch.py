@@ -91,6 +91,11 @@ KINDS = [
     fixture("portfolio.pdf", "quarantined", "save the attachments (pdfdetach -saveall"),
     fixture("xfa_form.pdf", "quarantined", "open it in Adobe Reader, print it to PDF"),
     fixture("attachment.pdf", "loaded"),  # a file attached beside the tables
+    fixture("deep_nesting.pdf", "loaded"),  # an array nested 100,000 deep
+    fixture("huge_image.pdf", "loaded"),  # a 400-megapixel stamp beside the table
+    fixture("page_tree_cycle.pdf", "quarantined", "repair it (qpdf in.pdf repaired.pdf)"),
+    fixture("no_tounicode.pdf", "quarantined", "or OCR it (ocrmypdf --force-ocr"),
+    fixture("huge_content_stream.pdf", "loaded"),  # within the default limits: ~40 s
     fixture("javascript.pdf", "loaded"),  # never run
     fixture(
         "decimal_overflow.pdf",

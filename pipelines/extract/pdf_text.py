@@ -368,11 +368,16 @@ def read_page(page: pdfium.PdfPage, number: int) -> PageText:
 
 
 def read_pages(pdf: pdfium.PdfDocument) -> list[PageText]:
-    """All pages' text; raises :class:`UnreadableDocument` for a scan with no text layer."""
+    """All pages' text; raises :class:`UnreadableDocument` for a scan with no text layer, text
+    whose fonts cannot be mapped to characters, or a page the page tree cannot give."""
     pages = []
     for i in range(len(pdf)):
         at("reading the text and rules (pdfium)", i + 1)
-        pages.append(read_page(pdf[i], i + 1))
+        try:
+            page = pdf[i]
+        except pdfium.PdfiumError as exc:
+            raise UnreadableDocument(BROKEN_PAGE.format(page=i + 1, pages=len(pdf))) from exc
+        pages.append(read_page(page, i + 1))
     if not pages:
         raise UnreadableDocument(NO_PAGES)
     if not any(p.lines for p in pages):
@@ -380,4 +385,30 @@ def read_pages(pdf: pdfium.PdfDocument) -> list[PageText]:
             "no text layer: this looks like a scanned document; OCR it (e.g. ocrmypdf "
             "--language chi_sim) and drop the result in the inbox"
         )
+    if garbled_share("".join(p.text for p in pages)) > MAX_GARBLED_SHARE:
+        raise UnreadableDocument(GARBLED)
     return pages
+
+
+BROKEN_PAGE = (
+    "page {page} of {pages} cannot be loaded: the PDF's page tree is damaged (a page listed "
+    "in a loop, or missing); repair it (qpdf in.pdf repaired.pdf) and drop the repaired copy "
+    "in the inbox"
+)
+GARBLED = (
+    "the text cannot be read as characters: its fonts carry no map from glyphs to characters "
+    "(no ToUnicode map or CMap), so it reads as control codes (copy text from it in a PDF "
+    "viewer to see); ask the publisher for a copy exported with its fonts' character maps, or "
+    "OCR it (ocrmypdf --force-ocr --language chi_sim) and drop the result in the inbox"
+)
+MAX_GARBLED_SHARE = 0.3  # of the characters: real text has none, a font without a map most
+
+
+def garbled_share(text: str) -> float:
+    """The share of printed characters that no text holds: control codes (a glyph id read as
+    a character code), private-use code points and U+FFFD."""
+    printed = [ch for ch in text if not ch.isspace()]
+    if not printed:
+        return 0.0
+    bad = sum(1 for ch in printed if ch < " " or "\ue000" <= ch <= "\uf8ff" or ch == "\ufffd")
+    return bad / len(printed)
