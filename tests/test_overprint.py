@@ -3,7 +3,8 @@
 pdfium reads every copy of an overprinted heading whose copies are interleaved with other text:
 a title printed nine times comes out nine times over and no table is recognised by it (seen in a
 published 西安 disclosure: its first four tables were lost). The copies are recognised by the
-same code at the same place (pipelines/extract/bounded_text.py, pdf_text.py).
+same code at the same place (pipelines/extract/bounded_text.py, pdf_text.py); camelot's cell
+text of such a page is read once too (grids.py).
 """
 
 from __future__ import annotations
@@ -15,7 +16,10 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from conftest import REAL, require_corpus
 
+from pipelines.extract.document import extract_document
+from pipelines.extract.grids import Grid, without_overprint
 from pipelines.extract.pdf_text import read_page
+from pipelines.normalize.facts import tidy_facts
 
 TITLE, UNIT = "Budget summary table", "Unit: yuan"
 
@@ -70,3 +74,17 @@ def test_a_published_overprinted_title_is_read_once():
     path = REAL / "pdf/陕西-西安__商务局_2026年部门预算.pdf"
     titles = [ln for ln in lines_of(path, 38) if "部门综合预算收入总表" in ln]
     assert titles == ["2022年部门综合预算收入总表"]
+
+
+def test_cell_text_read_several_times_over_is_read_once():
+    grid = Grid(1, 0.0, 10.0, [["序号序号序号", "预算数预算数"], ["1212", "96.0096.00"]],
+                [[(0, 0), (0, 1)], [(1, 0), (1, 1)]])  # fmt: skip
+    assert without_overprint(grid).texts == [["序号", "预算数"], ["1212", "96.0096.00"]]
+
+
+def test_a_published_overprinted_table_keeps_its_row_numbers_out_of_the_amounts():
+    require_corpus()
+    doc = extract_document(REAL / "pdf/陕西-西安__商务局_2026年部门预算.pdf")
+    facts = tidy_facts(doc.meta, doc.tables)
+    summary = facts[facts["table_code"] == "income_expenditure_summary"]
+    assert set(summary["column_name"]) == {"预算数"}  # 序号序号… was read as an amount column

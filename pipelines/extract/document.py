@@ -18,7 +18,7 @@ from .content import disclosure_content
 from .document_notes import document_notes, notes_json
 from .families import resolve_family
 from .grid_trim import trim_grid
-from .grids import ENGINES, Grid, read_grids
+from .grids import ENGINES, Grid, read_grids, without_overprint
 from .identity import read_identity
 from .narrative import narrative_facts
 from .pdf_text import PageText, open_pdf, read_pages
@@ -106,6 +106,8 @@ def extract_document(
     ruled = [p.number for p in pages if p.ruled]
     heights = {p.number: p.height for p in pages}
     grids = [trim_grid(g, heights[g.page]) for g in read_grids(path, ruled, heights, engines)]
+    overprinted = {p.number for p in pages if p.overprinted}
+    grids = [without_overprint(g) if g.page in overprinted else g for g in grids]
     extracted = time.perf_counter()
     at("assembling the tables and reading the narrative")
     tables, others = assemble_tables(pages, grids)

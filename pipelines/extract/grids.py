@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -171,6 +171,22 @@ def stack_split_header(upper: Grid, lower: Grid) -> Grid | None:
         lower.columns,
         [(lower.rows[0][0], lower.rows[0][0])] * k + lower.rows if lower.rows else [],
     )  # the header rows printed on the page before have no box on this page
+
+
+def without_overprint(grid: Grid) -> Grid:
+    """``grid`` with each cell's text read once where an overprinted page (a bold effect)
+    made camelot read it several times over ('序号序号序号' → '序号'). Only text with a CJK
+    character is collapsed: '1212' is a number, never a repeat."""
+    texts = [[_once(text) for text in row] for row in grid.texts]
+    return replace(grid, texts=texts)
+
+
+def _once(text: str) -> str:
+    for size in range(1, len(text) // 2 + 1):
+        if len(text) % size == 0 and text[:size] * (len(text) // size) == text:
+            unit = text[:size]
+            return unit if any(is_cjk(ch) for ch in unit) else text
+    return text
 
 
 def read_grids(

@@ -55,6 +55,7 @@ class PageText:
     height: float
     lines: list[TextLine]
     ruled: bool  # may hold a ruled table: enough drawn paths, or a scanned page image
+    overprinted: bool = False  # some text is drawn again over itself (a bold effect)
 
     @property
     def text(self) -> str:
@@ -364,7 +365,7 @@ def read_page(page: pdfium.PdfPage, number: int) -> PageText:
         if text:
             rects.append((height - top, height - bottom, left, text, right))
     ruled = may_hold_rules(page) or (bool(rects) and is_scanned(page, width, height))
-    return PageText(number, width, height, group_lines(rects), ruled)
+    return PageText(number, width, height, group_lines(rects), ruled, overprinted)
 
 
 def read_pages(pdf: pdfium.PdfDocument) -> list[PageText]:
