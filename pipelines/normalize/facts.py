@@ -140,6 +140,16 @@ def cell_box(row: BodyRow, index: int) -> list[float] | None:
     return list(box) if box else None
 
 
+def block_header(columns: list[ColumnInfo], part: Part) -> str | None:
+    """A two-sided table's column group: None for each side's first label block; for a later
+    block (支出功能分类 | 预算数 | 部门经济分类 | 预算数), the header over its labels, so its
+    rows are told from the first block's (both print 一、部门预算 on one row)."""
+    if part[1] == 0:
+        return None
+    labels = (c for c in columns if in_part(c, part) and c.role in ("name", "code_label", "text"))
+    return next((c.name for c in labels if c.name), f"block {part[1] + 1}")
+
+
 def row_facts(table: RawTable, row: BodyRow, unit: str) -> list[dict[str, Any]]:
     two_sided = table.table_code in TWO_SIDED_TABLES
     row_no_text = cell(row, table.columns, "row_no", (None, 0))
@@ -166,7 +176,7 @@ def row_facts(table: RawTable, row: BodyRow, unit: str) -> list[dict[str, Any]]:
                     "item_code": code,
                     "item_name": name,
                     "column_name": col.name,
-                    "column_group": None if two_sided else col.group,
+                    "column_group": block_header(table.columns, part) if two_sided else col.group,
                     "amount_wan": amount,
                     "bbox": cell_box(row, col.index),
                 }

@@ -20,7 +20,8 @@ from pipelines.domain import NUMBERING_PREFIX, class_code_of
 from .columns import meant_column
 
 ZERO = Decimal(0)
-SUB_ITEM_PREFIX = re.compile(r"^(其中[：:]|\d+[、.])")
+# 其中：, 1、, 1., and (1) / （一）: numbering of a row under its parent, not its name
+SUB_ITEM_PREFIX = re.compile(r"^(其中[：:]|\d+[、.]|[（(][一二三四五六七八九十\d]+[)）][、.]?)")
 # Tables a unit may print as one unlabelled line of figures (合计 | 因公出国(境)费 | …); a
 # one-line 收入总表 is one unit's row, not a total (its 合计 includes 上年结转).
 ONE_LINE_TABLES = frozenset({"three_public_expenditure"})
@@ -141,7 +142,8 @@ def _rows(facts: pd.DataFrame) -> Iterator[Row]:
         row_no = None if row_no is None or pd.isna(row_no) else int(row_no)
         side, code = _text(cell.get("side")), _text(cell.get("item_code"))
         name = _text(cell.get("item_name")) or ""
-        key = (cell["table_code"], side, row_no, code, name)
+        block = _text(cell.get("column_group")) if side else None  # a two-sided table's block
+        key = (cell["table_code"], side, row_no, code, name, block)
         row = rows.setdefault(key, Row(str(cell["table_code"]), side, row_no, code, name, order))
         amount = to_decimal(cell.get("amount_wan"))
         column = _text(cell.get("column_name"))
