@@ -17,7 +17,11 @@ from pipelines.validate.columns import meant_column
 from pipelines.validate.config import EXPECTATIONS_DIR
 from pipelines.validate.rules.base import Inputs
 from pipelines.validate.rules.cross_table import rows_match_by_code
-from pipelines.validate.rules.within_table import columns_sum_to_total, total_row_equals_classes
+from pipelines.validate.rules.within_table import (
+    columns_sum_to_total,
+    named_row_equals_parts,
+    total_row_equals_classes,
+)
 from pipelines.validate.sheet import Sheet
 
 
@@ -149,3 +153,31 @@ def test_a_total_row_over_unit_rows_is_not_a_sum_of_classes() -> None:
     lost = coded("income_summary", [(None, "合计", "9.00"), ("20801", "养老", "9.00")])
     (found,) = total_row_equals_classes(Inputs(Sheet.from_facts(lost)), params)
     assert found.observed == Decimal("9.00") and found.expected == 0  # classes lost: caught
+
+
+def three_public_check() -> dict:
+    suite = json.loads((EXPECTATIONS_DIR / "within_table.json").read_text(encoding="utf-8"))
+    return next(c for c in suite["checks"] if c["name"] == "three_public_total_equals_parts")
+
+
+def test_three_public_parts_printed_as_columns_are_not_summed_as_rows() -> None:
+    # 西安: a 合计 line over one line per unit, the parts as columns (under each year)
+    columns = [(None, "合计", "96.00"), (None, "因公出国（境）费用", "6.00"),
+               (None, "公务接待费", "18.00")]  # fmt: skip
+    facts = cells("three_public_expenditure", [("合计", columns), ("某局", columns)])
+    assert (
+        named_row_equals_parts(Inputs(Sheet.from_facts(facts)), three_public_check()["params"])
+        == []
+    )
+
+
+def test_three_public_parts_printed_as_rows_are_still_summed() -> None:
+    facts = cells(
+        "three_public_expenditure",
+        [("合计", [(None, "预算数", "30.00")]), ("因公出国（境）费", [(None, "预算数", "10.00")]),
+         ("公务接待费", [(None, "预算数", "10.00")])],
+    )  # fmt: skip
+    (found,) = named_row_equals_parts(
+        Inputs(Sheet.from_facts(facts)), three_public_check()["params"]
+    )
+    assert (found.expected, found.observed) == (Decimal("20.00"), Decimal("30.00"))

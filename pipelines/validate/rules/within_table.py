@@ -155,14 +155,17 @@ def _unit_row_above(sheet: Sheet, table: str, first_coded: Row) -> Row | None:
 
 
 def named_row_equals_parts(inputs: Inputs, params: Mapping[str, Any]) -> list[Identity]:
-    """Column by column: a named total row equals named part rows (三公, 资产总额, 采购 合计)."""
+    """Column by column: a named total row equals named part rows (三公, 资产总额, 采购 合计).
+
+    A table printing none of the part rows prints its parts as columns (one line per unit:
+    合计 | 因公出国（境）费 | …, 西安 under each year): no part row to add up, not checked."""
     table, total_name = params["table"], params["total"]
     total = inputs.sheet.total_row(table, total_name) or _first(
         inputs.sheet.named(table, [total_name])
     )
     parts = _part_rows(inputs.sheet, table, total, params)
-    if not parts and (total is None or not total.name):
-        return []  # nothing printed, or one line whose parts are columns, not rows
+    if not parts:
+        return []  # nothing printed, or parts printed as columns, not rows
     excluded = frozenset(params.get("exclude_columns", []))
     what = plus(params["parts"]) if "parts" in params else "Σ other rows"
     return _column_sums(inputs.sheet, table, total, parts, what, total_name, excluded)
