@@ -142,8 +142,9 @@ def _rows(facts: pd.DataFrame) -> Iterator[Row]:
         row_no = None if row_no is None or pd.isna(row_no) else int(row_no)
         side, code = _text(cell.get("side")), _text(cell.get("item_code"))
         name = _text(cell.get("item_name")) or ""
-        block = _text(cell.get("column_group")) if side else None  # a two-sided table's block
-        key = (cell["table_code"], side, row_no, code, name, block)
+        if side and _text(cell.get("column_group")):
+            continue  # a two-sided table's later block: the same spending classified otherwise
+        key = (cell["table_code"], side, row_no, code, name)
         row = rows.setdefault(key, Row(str(cell["table_code"]), side, row_no, code, name, order))
         amount = to_decimal(cell.get("amount_wan"))
         column = _text(cell.get("column_name"))
