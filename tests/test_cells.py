@@ -125,6 +125,22 @@ def test_class_section_item_sub_columns_join_into_one_code():
     assert codes == ["208", "20805", "2080505"]
 
 
+def test_words_wrapped_into_the_next_code_label_go_back_to_their_row():
+    # 北京: '30108-机关事业单位基本养老保险缴费' wraps, its 缴费 printed in front of the next label
+    rows = [
+        ["经济分类科目", "合计"],
+        ["30108-机关事业单位基本养老保险", "768.17"],
+        ["缴费30109-职业年金缴费", "384.09"],
+        ["30110-职工基本医疗保险缴费", "591.85"],
+    ]
+    found = records(make_grid(rows), "general_budget_basic_expenditure")
+    assert [(r["item_code"], r["item_name"]) for r in found] == [
+        ("30108", "机关事业单位基本养老保险缴费"),
+        ("30109", "职业年金缴费"),
+        ("30110", "职工基本医疗保险缴费"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("printed", "value"),
     [

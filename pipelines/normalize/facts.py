@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -22,6 +23,10 @@ WORDS = re.compile(r"[\u4e00-\u9fff]")
 CODE_IN_LABEL = re.compile(
     r"^[\[【]?(?P<code>\d{3,})[\]】]?\s*[-—－_]?\s*(?P<name>(?!年)[^\d\s.,].*)$"
 )  # '2014001-行政运行', never a year ('2026 年')
+# words before a '30109-职业年金缴费' code label: the wrapped end of the row above's label
+OVERFLOW_TAIL = re.compile(
+    r"^(?!其中)(?P<tail>[\u4e00-\u9fff（）()]{1,10}?)(?P<label>[\[【]?\d{3,7}[\]】]?[-—－_]\D.*)$"
+)
 GROUPED = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$")  # thousands separators
 
 
@@ -184,6 +189,17 @@ def row_facts(table: RawTable, row: BodyRow, unit: str) -> list[dict[str, Any]]:
     return records
 
 
+def without_overflow(row: BodyRow, columns: list[ColumnInfo]) -> tuple[BodyRow, str]:
+    """``row`` without the words the row above wrapped into its code-label cell, and those
+    words: '缴费30109-职业年金缴费' under '30108-机关事业单位基本养老保险' is that row's 缴费
+    and this row's 30109-职业年金缴费 (the code was lost with the words in front of it)."""
+    cells, tail = list(row.cells), ""
+    for c in columns:
+        if c.role == "code_label" and (m := OVERFLOW_TAIL.match(squash(cells[c.index]))):
+            tail, cells[c.index] = m["tail"], m["label"]
+    return (replace(row, cells=cells), tail) if tail else (row, "")
+
+
 def table_records(table: RawTable, document_unit: str) -> list[dict[str, Any]]:
     unit = table_unit(table, document_unit)
     records: list[dict[str, Any]] = []
@@ -194,6 +210,9 @@ def table_records(table: RawTable, document_unit: str) -> list[dict[str, Any]]:
             for r in last:
                 r["item_name"] += tail
             continue
+        row, tail = without_overflow(row, table.columns)
+        for r in last if tail else []:
+            r["item_name"] += tail
         last = row_facts(table, row, unit)
         records += last
     return with_full_codes(records)
