@@ -181,3 +181,40 @@ def test_three_public_parts_printed_as_rows_are_still_summed() -> None:
         Inputs(Sheet.from_facts(facts)), three_public_check()["params"]
     )
     assert (found.expected, found.observed) == (Decimal("20.00"), Decimal("30.00"))
+
+
+def test_guangzhou_three_public_rows_are_read_by_their_own_names() -> None:
+    # 广州: “三公”经费, 其中：（一）因公出国（境）支出, （二）公务用车购置及运行维护支出, 1.…
+    facts = cells(
+        "three_public_expenditure",
+        [("“三公”经费", [(None, "合计", "334.21")]),
+         ("其中：（一）因公出国（境）支出", [(None, "合计", "83.40")]),
+         ("（二）公务用车购置及运行维护支出", [(None, "合计", "210.39")]),
+         ("1.公务用车购置费", [(None, "合计", "40.00")]),
+         ("2.公务用车运行维护费", [(None, "合计", "170.39")]),
+         ("（三）公务接待费支出", [(None, "合计", "40.42")])],
+    )  # fmt: skip
+    sheet = Sheet.from_facts(facts)
+    suite = json.loads((EXPECTATIONS_DIR / "within_table.json").read_text(encoding="utf-8"))
+    vehicle = next(
+        c for c in suite["checks"] if c["name"] == "vehicle_cost_equals_purchase_plus_running"
+    )
+    (total,) = named_row_equals_parts(Inputs(sheet), three_public_check()["params"])
+    (car,) = named_row_equals_parts(Inputs(sheet), vehicle["params"])
+    assert (total.expected, total.observed) == (Decimal("334.21"), Decimal("334.21"))
+    assert (car.expected, car.observed) == (Decimal("210.39"), Decimal("210.39"))
+
+
+def test_a_total_row_not_printed_is_not_held_against_its_parts() -> None:
+    facts = cells(
+        "three_public_expenditure",
+        [
+            ("公务用车购置费", [(None, "合计", "40.00")]),
+            ("公务用车运行维护费", [(None, "合计", "1.00")]),
+        ],
+    )
+    suite = json.loads((EXPECTATIONS_DIR / "within_table.json").read_text(encoding="utf-8"))
+    vehicle = next(
+        c for c in suite["checks"] if c["name"] == "vehicle_cost_equals_purchase_plus_running"
+    )
+    assert named_row_equals_parts(Inputs(Sheet.from_facts(facts)), vehicle["params"]) == []

@@ -29,7 +29,10 @@ ONE_LINE_TABLES = frozenset({"three_public_expenditure"})
 
 def plain_name(name: str) -> str:
     """A row label without its list numbering ('八、', '1、') or '其中：', for matching."""
-    return SUB_ITEM_PREFIX.sub("", NUMBERING_PREFIX.sub("", name))
+    name = NUMBERING_PREFIX.sub("", name)
+    while (shorter := SUB_ITEM_PREFIX.sub("", name)) != name:  # 其中：（一）因公出国（境）支出
+        name = shorter
+    return name
 
 
 def to_decimal(value: object) -> Decimal | None:

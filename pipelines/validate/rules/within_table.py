@@ -157,18 +157,23 @@ def _unit_row_above(sheet: Sheet, table: str, first_coded: Row) -> Row | None:
 def named_row_equals_parts(inputs: Inputs, params: Mapping[str, Any]) -> list[Identity]:
     """Column by column: a named total row equals named part rows (三公, 资产总额, 采购 合计).
 
-    A table printing none of the part rows prints its parts as columns (one line per unit:
-    合计 | 因公出国（境）费 | …, 西安 under each year): no part row to add up, not checked."""
-    table, total_name = params["table"], params["total"]
-    total = inputs.sheet.total_row(table, total_name) or _first(
-        inputs.sheet.named(table, [total_name])
-    )
+    ``total`` may list the names regions print for it (合计, “三公”经费; 公务用车购置及运行维护费
+    or …支出): the first printed is the total. A table printing none of them has no total to
+    disagree with its parts; one printing none of the part rows prints its parts as columns
+    (one line per unit: 合计 | 因公出国（境）费 | …, 西安 under each year): not checked."""
+    table = params["table"]
+    names = [params["total"]] if isinstance(params["total"], str) else list(params["total"])
+    total = next((row for name in names if (row := _total_named(inputs.sheet, table, name))), None)
     parts = _part_rows(inputs.sheet, table, total, params)
-    if not parts:
-        return []  # nothing printed, or parts printed as columns, not rows
+    if total is None or not parts:
+        return []  # nothing printed, no total row, or parts printed as columns, not rows
     excluded = frozenset(params.get("exclude_columns", []))
-    what = plus(params["parts"]) if "parts" in params else "Σ other rows"
-    return _column_sums(inputs.sheet, table, total, parts, what, total_name, excluded)
+    what = plus(params["parts"][:3]) if "parts" in params else "Σ other rows"
+    return _column_sums(inputs.sheet, table, total, parts, what, names[0], excluded)
+
+
+def _total_named(sheet: Sheet, table: str, name: str) -> Row | None:
+    return sheet.total_row(table, name) or _first(sheet.named(table, [name]))
 
 
 def _first(rows: list[Row]) -> Row | None:
