@@ -61,6 +61,7 @@ from pipelines.warehouse import (
     record_quarantine,
     refresh_dimensions,
 )
+from pipelines.warehouse.compilations import compilation_parts_of, record_compilation
 from pipelines.warehouse.faults import boundary
 from pipelines.warehouse.inbox_state import FileStat, remember_file, unchanged_documents
 from pipelines.warehouse.lock import WarehouseBusy, connect_waiting
@@ -213,9 +214,18 @@ class _Batch:
                     first_arrival = time.monotonic()
                 for future in finished:
                     try:
-                        chunk.append(future.result())
+                        item = future.result()
                     except BrokenProcessPool:
                         crashed.append(future.path)  # type: ignore[attr-defined]
+                        continue
+                    if not item.parts:
+                        chunk.append(item)
+                        continue
+                    for part in self.split(item):  # a compilation: read its parts
+                        future = pool.submit(extract_one, part, manifest.get(part.name, {}), limits)
+                        future.path = part  # type: ignore[attr-defined]
+                        order[part] = order[item.path] + len(order) / (len(order) + 1)
+                        pending.add(future)
                 if chunk and (
                     len(pending) <= jobs  # the last documents are being read: catch up now
                     or len(chunk) >= self.settings.chunk_documents
@@ -225,6 +235,30 @@ class _Batch:
                     chunk = []
         for path in crashed:  # alone, so a crash is blamed on the file that caused it
             self.write_chunk([_read_alone(path, manifest.get(path.name, {}), limits)])
+
+    def split(self, item: Extracted) -> list[Path]:
+        """Record a compilation as split; its parts whose bytes are new, to be read (the
+        others are reported unchanged now)."""
+        to_read = []
+        self.progress.add(len(item.parts))
+        with paused_for_work(), self.writer() as con:
+            record_compilation(con, item.document_id, item.path, item.pages or 0, item.parts)
+            if self.stats.get(item.path):
+                remember_file(con, self.stats[item.path], item.document_id)
+            said = ", ".join(f"{p.pages} {p.unit or '?'}" for p, _ in item.parts)
+            info = {"status": "split", "parts": len(item.parts)}
+            self.finished(con, Done(item.path, item.document_id, "split", info, item.seconds))
+            log.info("%s: a compilation, split into %s", item.path.name, said)
+            for _, path in item.parts:
+                self.stats[path] = FileStat.of(path)
+                document_id = _known_bytes(con, self.stats[path])
+                if document_id is None:
+                    to_read.append(path)
+                    continue
+                remember_file(con, self.stats[path], document_id)
+                stored = stored_results(con, document_id)
+                self.finished(con, Done(path, document_id, "unchanged", {}, results=stored))
+        return to_read
 
     def write_chunk(self, chunk: list[Extracted]) -> None:
         """Quarantine what could not be read; validate the rest together; load each."""
@@ -474,7 +508,12 @@ def stored_results(con: duckdb.DuckDBPyConnection, document_id: str) -> pd.DataF
 def document_report(con: duckdb.DuckDBPyConnection, document_id: str) -> dict:
     row = con.execute(load_sql("core/select_document_report.sql"), {"document_id": document_id})
     frame = row.df()
-    return frame.iloc[0].to_dict() if len(frame) else {"status": "failed", "error": "no record"}
+    if len(frame):
+        return frame.iloc[0].to_dict()
+    parts = compilation_parts_of(con, document_id)
+    if parts is not None:
+        return {"status": "split", "parts": len(parts)}
+    return {"status": "failed", "error": "no record"}
 
 
 VERSION_HINTS = {
@@ -485,6 +524,12 @@ VERSION_HINTS = {
 
 
 def describe(info: dict, outcome: str, read: bool = True) -> str:
+    if info["status"] == "split":
+        parts = info.get("parts") or "its"
+        if outcome == "split":
+            return f"a compilation of {parts} disclosures: split, each read as a file of its own"
+        why = "same size and mtime as when it was split" if not read else "these bytes were"
+        return f"unchanged: a compilation split into {parts} disclosures ({why}: not read)"
     if info["status"] == "quarantined":
         return f"QUARANTINED: {info['error']}"
     if info["status"] == "failed":

@@ -18,6 +18,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipelines.extract.compilation import Compilation, Part, parts_folder, write_parts
 from pipelines.extract.document import extract_document
 from pipelines.extract.errors import UnreadableDocument
 from pipelines.garbage import paused_for_imports, paused_for_work
@@ -42,6 +43,7 @@ class Extracted:
     failure: str | None = None
     pages: int | None = None
     seconds: float = 0.0
+    parts: tuple[tuple[Part, Path], ...] = ()  # a compilation: its parts, written to files
 
 
 def extract_one(path: Path, stated: dict[str, str], limits: Limits | None = None) -> Extracted:
@@ -55,6 +57,8 @@ def extract_one(path: Path, stated: dict[str, str], limits: Limits | None = None
             document = extract_document(path, manifest=stated)
             at("normalising the tables")
             frames = frames_from(document)
+    except Compilation as compilation:
+        return _split(path, compilation, started)
     except OverLimit as exc:
         return _failed(path, str(exc), started)
     except MemoryError as exc:
@@ -65,6 +69,24 @@ def extract_one(path: Path, stated: dict[str, str], limits: Limits | None = None
         return _failed(path, failure_reason(exc, "reading the PDF"), started)
     seconds = time.perf_counter() - started
     return Extracted(path, frames.meta.document_id, frames, None, frames.meta.pages, seconds)
+
+
+def _split(path: Path, compilation: Compilation, started: float) -> Extracted:
+    """Write a compilation's parts beside it; each is then read as a file of its own."""
+    document_id = file_id(path)
+    try:
+        written = write_parts(path, compilation.parts)
+    except OSError as exc:
+        reason = (
+            f"a compilation of {len(compilation.parts)} disclosures, whose parts cannot be "
+            f"written to {parts_folder(path)} ({exc.strerror}): make that folder writable, "
+            "or split the file (qpdf --pages in.pdf A-B -- part.pdf) and drop the parts in the "
+            "inbox"
+        )
+        return _failed(path, reason, started)
+    seconds = time.perf_counter() - started
+    parts = tuple(zip(compilation.parts, written, strict=True))
+    return Extracted(path, document_id, None, None, page_count(path), seconds, parts)
 
 
 def _failed(path: Path, reason: str, started: float) -> Extracted:

@@ -39,6 +39,10 @@ class Progress:
     def status(self) -> str:
         return f"{self.rate():.1f} docs/min, {self.eta()}"
 
+    def add(self, count: int) -> None:
+        """``count`` more files to go (a compilation's parts)."""
+        self.total += count
+
     def done(self, line: str) -> None:
         self.finished += 1
         counted = f"[{self.finished}/{self.total}] {line}"

@@ -83,19 +83,6 @@ def test_owner_password_copy_is_plain_and_temporary():
         assert same == plain
 
 
-def test_a_thousand_pages_are_refused_before_any_page_is_read(tmp_path):
-    from pypdf import PdfReader, PdfWriter
-
-    writer = PdfWriter()
-    page = PdfReader(BAD_FIXTURES / "good/unit_611.pdf").pages[0]
-    for _ in range(1000):
-        writer.add_page(page)
-    big = tmp_path / "compilation.pdf"
-    writer.write(big)
-    with pytest.raises(UnreadableDocument, match=r"1000 pages, more than the 500 .* split it"):
-        open_pdf(big)
-
-
 def test_a_file_gone_after_listing_says_put_it_back(tmp_path):
     with pytest.raises(UnreadableDocument, match="no longer there .* put it back in the inbox"):
         open_pdf(tmp_path / "moved_away.pdf")

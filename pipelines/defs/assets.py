@@ -4,10 +4,17 @@ import json
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import dagster as dg
 import pandas as pd
 
+from pipelines.extract.compilation import (
+    Compilation,
+    inbox_name,
+    parts_folder,
+    write_parts,
+)
 from pipelines.extract.document import ExtractedDocument, extract_document, file_sha256
 from pipelines.extract.errors import UnreadableDocument
 from pipelines.ingest import (
@@ -20,6 +27,7 @@ from pipelines.ingest import (
 from pipelines.limits import OverLimit, limited
 from pipelines.validate.suites import SuiteSpec, load_suites
 from pipelines.warehouse import is_known_document, load_sql, refresh_dimensions
+from pipelines.warehouse.compilations import compilation_parts_of, record_compilation
 from pipelines.warehouse.faults import boundary
 from pipelines.warehouse.marts import refresh_marts
 from pipelines.warehouse.publish import publish_snapshot
@@ -60,8 +68,11 @@ def extracted_tables(
         context.log.info("%s: already in the warehouse, not read again", path.name)
         return dg.Output(None, metadata={"status": "unchanged"})
     with failed_as_dagster(), failures_recorded(warehouse.connection, path, "reading the PDF"):
-        with over_limit_unreadable(), limited(inbox.limits(), path):
-            doc = extract_document(path, manifest=inbox.manifest_entry(context.partition_key))
+        try:
+            with over_limit_unreadable(), limited(inbox.limits(), path):
+                doc = extract_document(path, manifest=inbox.manifest_entry(context.partition_key))
+        except Compilation as compilation:
+            return split_compilation(context, path, document_id, compilation, warehouse)
     return dg.Output(
         doc,
         metadata={
@@ -74,6 +85,30 @@ def extracted_tables(
             "seconds": {k: round(v, 3) for k, v in doc.seconds.items()},
         },
     )
+
+
+def split_compilation(
+    context: dg.AssetExecutionContext,
+    path: Path,
+    document_id: str,
+    compilation: Compilation,
+    warehouse: WarehouseResource,
+) -> dg.Output[None]:
+    """A compilation: its parts are written beside it (``x.parts/``) and recorded; the inbox
+    sensor then runs each part as a partition of its own."""
+    try:
+        written = write_parts(path, compilation.parts)
+    except OSError as exc:
+        raise UnreadableDocument(
+            f"a compilation whose parts cannot be written to {parts_folder(path)} "
+            f"({exc.strerror}): make that folder writable"
+        ) from exc
+    parts = list(zip(compilation.parts, written, strict=True))
+    with warehouse.connection() as con:
+        record_compilation(con, document_id, path, compilation.parts[-1].last, parts)
+    keys = [inbox_name(f) for f in written]
+    context.log.info("%s: a compilation of %d disclosures: %s", path.name, len(keys), keys)
+    return dg.Output(None, metadata={"status": "split", "parts": keys})
 
 
 # The frames cross to the load step as Parquet (pipelines/handoff.py), not as a pickle, so that
@@ -218,8 +253,10 @@ def stored_document(partition: str, document_id: str, warehouse: WarehouseResour
         results = con.execute(
             load_sql("core/select_document_dq_results.sql"), {"document_id": document_id}
         ).df()
+        parts = compilation_parts_of(con, document_id)
+    status = "unchanged" if parts is None else f"split into {len(parts)} parts"
     return dg.MaterializeResult(
-        metadata={"document_id": document_id, "status": "unchanged", "checks": len(results)},
+        metadata={"document_id": document_id, "status": status, "checks": len(results)},
         check_results=check_results(results, partition),
     )
 

@@ -16,6 +16,8 @@ import dagster as dg
 import pandas as pd
 import sqlalchemy.exc
 
+from pipelines.extract.compilation import inbox_name
+
 from .assets import check_results
 from .instance import operator_instance
 from .partitions import document_partition
@@ -40,17 +42,17 @@ def record_batch(done: Iterable[Done], marts_refreshed: bool) -> int:
         return 0
     with operator_instance() as instance:
         known = set(instance.get_dynamic_partitions(document_partition.name))
-        new = sorted({d.path.name for d in reported} - known)
+        new = sorted({inbox_name(d.path) for d in reported} - known)
         if new:
             instance.add_dynamic_partitions(document_partition.name, new)
         kept = []
         for d in reported:
             instance.report_runless_asset_event(materialization(d))
-            for evaluation in check_evaluations(d.results, d.path.name):
+            for evaluation in check_evaluations(d.results, inbox_name(d.path)):
                 try:
                     instance.report_runless_asset_event(evaluation)
                 except sqlalchemy.exc.IntegrityError:  # one runless result per partition
-                    kept.append(d.path.name)
+                    kept.append(inbox_name(d.path))
         if kept:
             log.warning(
                 "Dagster stores one command-line check result per partition: %d file(s) read "
@@ -69,7 +71,7 @@ def materialization(d: Done) -> dg.AssetMaterialization:
     results = d.results if d.results is not None else pd.DataFrame({"success": []})
     return dg.AssetMaterialization(
         DOCUMENT,
-        partition=d.path.name,
+        partition=inbox_name(d.path),
         metadata={
             "document_id": d.document_id,
             "status": d.outcome,

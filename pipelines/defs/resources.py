@@ -10,6 +10,7 @@ from pathlib import Path
 import dagster as dg
 import duckdb
 
+from pipelines.extract.compilation import listed_parts
 from pipelines.inbox_files import folder_pdfs
 from pipelines.limits import DEFAULT_MEMORY_MB, DEFAULT_SECONDS, Limits
 from pipelines.manifest import Manifest, read_manifest
@@ -50,18 +51,20 @@ class InboxResource(dg.ConfigurableResource):
         return read_manifest(self.manifest or (default if default.is_file() else None))
 
     def manifest_entry(self, partition_key: str) -> dict[str, str]:
-        """What the manifest states about this file."""
-        return self.stated_identities().get(partition_key, {})
+        """What the manifest states about this file (by its name: a part's too)."""
+        return self.stated_identities().get(Path(partition_key).name, {})
 
     def pdf_files(self) -> list[Path]:
-        """The inbox's PDF files; odd entries (folders, FIFOs, broken links) never opened."""
+        """The inbox's PDF files and the parts of its compilations (``x.parts/``, written
+        when the compilation was read); odd entries (folders, FIFOs, broken links) never
+        opened."""
         folder = Path(self.path)
         if not folder.is_dir():
             return []
         files, skipped = folder_pdfs(folder)
         for odd in skipped:
             log.warning("inbox entry %s skipped: %s", odd.path.name, odd.reason)
-        return files
+        return files + listed_parts(folder, files)  # compilations' parts, once split
 
 
 class WarehouseResource(dg.ConfigurableResource):

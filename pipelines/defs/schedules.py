@@ -2,6 +2,8 @@
 
 import dagster as dg
 
+from pipelines.extract.compilation import inbox_name
+
 from .constants import NIGHTLY_CRON
 from .jobs import ingest_document_job, refresh_marts_job
 from .partitions import document_partition
@@ -17,19 +19,19 @@ def nightly_ingest_schedule(
 ) -> list[dg.RunRequest] | dg.SkipReason:
     """Catches files the sensor missed (e.g. while the daemon was down)."""
     instance = context.instance
-    files = inbox.pdf_files()
+    files = {inbox_name(p): p for p in inbox.pdf_files()}
     known = set(instance.get_dynamic_partitions(document_partition.name))
-    new = [p.name for p in files if p.name not in known]
+    new = [key for key in files if key not in known]
     if new:  # schedules cannot return partition requests, so add them here
         instance.add_dynamic_partitions(document_partition.name, new)
     done = instance.get_materialized_partitions(dg.AssetKey("warehouse_document"))
-    todo = [p for p in files if p.name not in done]
+    todo = {key: p for key, p in files.items() if key not in done}
     if not todo:
         return dg.SkipReason(f"all {len(files)} inbox files already loaded")
     stated = inbox.stated_identities()
     return [
-        dg.RunRequest(run_key=run_key(p, stated.get(p.name, {})), partition_key=p.name)
-        for p in todo
+        dg.RunRequest(run_key=run_key(p, stated.get(p.name, {}), key), partition_key=key)
+        for key, p in todo.items()
     ]
 
 

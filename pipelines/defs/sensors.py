@@ -4,27 +4,30 @@ from pathlib import Path
 
 import dagster as dg
 
+from pipelines.extract.compilation import inbox_name
+
 from .assets import warehouse_marts
 from .jobs import ingest_document_job
 from .partitions import document_partition
 from .resources import InboxResource
 
 
-def run_key(path: Path, stated: dict[str, str]) -> str:
+def run_key(path: Path, stated: dict[str, str], key: str) -> str:
     """Name + size + mtime (+ its manifest row): a corrected file dropped under the same name,
     or a manifest row added for a quarantined file, runs again."""
     stat = path.stat()
     manifest = ",".join(f"{k}={v}" for k, v in sorted(stated.items()))
-    return f"{path.name}:{stat.st_size}:{int(stat.st_mtime)}" + (f":{manifest}" if manifest else "")
+    return f"{key}:{stat.st_size}:{int(stat.st_mtime)}" + (f":{manifest}" if manifest else "")
 
 
 def inbox_requests(inbox: InboxResource, known: set[str]) -> tuple[list[dg.RunRequest], list[str]]:
     files = inbox.pdf_files()
     stated = inbox.stated_identities()
-    new_keys = [p.name for p in files if p.name not in known]
+    keys = {p: inbox_name(p) for p in files}  # a compilation's parts: 'x.parts/x.p0001-0034.pdf'
+    new_keys = [key for key in keys.values() if key not in known]
     requests = [
-        dg.RunRequest(run_key=run_key(p, stated.get(p.name, {})), partition_key=p.name)
-        for p in files
+        dg.RunRequest(run_key=run_key(p, stated.get(p.name, {}), key), partition_key=key)
+        for p, key in keys.items()
     ]
     return requests, new_keys
 

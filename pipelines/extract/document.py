@@ -14,6 +14,7 @@ import pandas as pd
 from pipelines.limits import at
 from pipelines.schema import DocumentMeta
 
+from .compilation import Compilation, compilation_parts
 from .content import disclosure_content
 from .document_notes import document_notes, notes_json
 from .families import resolve_family
@@ -102,6 +103,9 @@ def extract_document(
         metadata = pdf.get_metadata_dict(skip_empty=True)
     finally:
         pdf.close()
+    parts = compilation_parts(pages)
+    if parts:  # several disclosures: each is read from a file of its own (pipelines/pool.py)
+        raise Compilation(parts)
     parsed = time.perf_counter()
     ruled = [p.number for p in pages if p.ruled]
     heights = {p.number: p.height for p in pages}

@@ -27,11 +27,6 @@ MIN_RULE_PATHS = 8  # a ruled table draws at least this many path objects…
 MIN_RULE_PT, MAX_RULE_WIDTH_PT = 8.0, 2.0  # …or a few rules: long and thin
 MIN_GRID_PT, MIN_GRID_SEGMENTS = 100.0, 16  # …or one path of many segments, table-wide
 SCAN_MIN_COVER = 0.5  # an image over half the page: a scan, whose rules only a render can see
-# One unit's 部门预算/决算 runs to a few dozen pages (samples and outside corpus: 16–34; a big
-# ministry's ~150). Hundreds more is a compilation of many units, which would be summed as one
-# document, and camelot's ~1 s per ruled page would hold the batch for many minutes: refuse it
-# before reading a page, with the way to split it.
-MAX_PAGES = 500
 # From this many text rects on a page, reading their text in one pass over the page's
 # characters beats asking pdfium rect by rect (measured: pdfium ~0.04 µs per character per
 # rect, the one pass ~8 µs per character).
@@ -141,12 +136,6 @@ def unsupported(pdf: pdfium.PdfDocument, data: bytes) -> str | None:
     pages = len(pdf)
     if pages == 0:
         return NO_PAGES
-    if pages > MAX_PAGES:
-        return (
-            f"{pages} pages, more than the {MAX_PAGES} one unit's disclosure can run to (they have "
-            "a few dozen): if it is a compilation of several units' disclosures, split it per "
-            "unit (qpdf --pages in.pdf A-B -- part.pdf) and drop the parts in the inbox"
-        )
     if pdfium_c.FPDF_GetFormType(pdf.raw) == pdfium_c.FORMTYPE_XFA_FULL:
         return (
             "an XFA form: its content is XML that only Adobe Reader lays out, the pages only "

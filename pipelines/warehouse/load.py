@@ -49,7 +49,7 @@ __all__ = [
 
 # A file whose bytes are already in the warehouse (current or replaced since) is not reloaded:
 # re-running the inbox must not resurrect an old version over its correction.
-KNOWN_STATUSES = frozenset({"loaded", "superseded", "candidate"})
+KNOWN_STATUSES = frozenset({"loaded", "superseded", "candidate", "split"})  # split: a compilation
 
 
 @dataclass(frozen=True)
