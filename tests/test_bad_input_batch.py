@@ -20,7 +20,6 @@ from pathlib import Path
 import duckdb
 import pytest
 from conftest import BAD_FIXTURES, IDENTITY_FIXTURES, ROOT
-from pypdf import PdfReader, PdfWriter
 
 GOOD = BAD_FIXTURES / "good"
 LATIN1 = os.fsdecode(b"caf\xe9 budget.pdf")  # not UTF-8: the name is bytes Python cannot decode
@@ -58,14 +57,6 @@ def copy(src: Path) -> Callable[[Path], None]:
 
 def fixture(name: str, outcome: str, says: str = "") -> Kind:
     return Kind(name, copy(BAD_FIXTURES / name), outcome, says)
-
-
-def thousand_pages(dest: Path) -> None:
-    writer = PdfWriter()
-    page = PdfReader(GOOD / "unit_618.pdf").pages[0]
-    for _ in range(1000):
-        writer.add_page(page)  # one shared page object: 1,000 pages in a few KB
-    writer.write(dest)
 
 
 def symlink_to(target: Path) -> Callable[[Path], None]:
@@ -110,7 +101,6 @@ KINDS = [
         "quarantined",
         "state the identity in a manifest row",
     ),
-    Kind("compilation.pdf", thousand_pages, "quarantined", "split it per unit (qpdf --pages"),
     Kind("good.pdf", copy(IDENTITY_FIXTURES / "labelled_unit.pdf"), "loaded"),
     Kind("UPPER CASE.PDF", copy(GOOD / "unit_611.pdf"), "loaded"),
     Kind("with  spaces 2023 .pdf", copy(GOOD / "unit_612.pdf"), "loaded"),
