@@ -20,7 +20,7 @@ from pipelines.defs import assets
 from pipelines.defs.partitions import document_partition
 from pipelines.defs.resources import InboxResource, WarehouseResource
 from pipelines.extract.compilation import compilation_parts, inbox_name
-from pipelines.extract.pdf_text import open_pdf, read_pages
+from pipelines.extract.pdf_text import PageText, TextLine, open_pdf, read_pages
 from pipelines.signals import StopOnSignal
 
 BOUND = ("d118_2022_budget", "d207_2022_final_accounts", "d323_2021_budget")
@@ -63,6 +63,22 @@ def test_a_compilation_is_cut_where_each_disclosure_begins(compilation):
 def test_a_single_disclosure_is_never_cut():
     for pdf in sorted(SAMPLES.glob("*.pdf")):
         assert parts_of(pdf) == [], pdf.name
+
+
+def page(number: int, *lines: str, ruled: bool = True) -> PageText:
+    top = iter(range(50, 800, 20))
+    return PageText(number, 595, 842, [TextLine(t, next(top), 0, 50) for t in lines], ruled)
+
+
+def test_tables_only_disclosures_are_cut_at_their_first_table():
+    """No cover and no names (北京's 附件2 报表): the cut is the 收支总表 that starts a table
+    set again, not a table of the set before whose title ends in 目录."""
+    tables = ["预算01表 收支总表", "预算02表 收入总表", "预算03表 支出总表"]
+    first = [page(n, title, "金额单位：万元") for n, title in enumerate(tables, 1)]
+    first.append(page(4, "预算11表 财政拨款政府购买服务目录", "金额单位：万元"))
+    second = [page(n, title, "金额单位：万元") for n, title in enumerate(tables, 5)]
+    assert [(p.first, p.last) for p in compilation_parts(first + second)] == [(1, 4), (5, 7)]
+    assert compilation_parts(first) == []
 
 
 def documents(warehouse: Path) -> list[tuple]:

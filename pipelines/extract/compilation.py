@@ -119,8 +119,10 @@ def first_page(gap: Sequence[PageText], before: str | None, body: float) -> int 
     if other:
         unit = other[-1][0]
         return next(number for number, names in covers if any(same_unit(unit, n) for n in names))
-    for page in gap:
-        if any(opens_disclosure(squash(line.text)) for line in page.lines[:TITLE_LINES]):
+    for page in gap:  # a 目录 or narrative page holds no table ('…政府购买服务目录' does)
+        if not page.ruled and any(
+            opens_disclosure(squash(line.text)) for line in page.lines[:TITLE_LINES]
+        ):
             return page.number
     return None
 
